@@ -1,0 +1,73 @@
+package io.github.samfiji.engine;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import io.github.samfiji.engine.decode.InferenceException;
+import io.github.samfiji.engine.model.ModelDescriptor;
+import io.github.samfiji.engine.preprocess.ModelInput;
+
+import java.nio.FloatBuffer;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a model's image encoder on a prepared {@link ModelInput}. Blocking; thread-safe. Counts its runs so that
+ * callers and tests can check that cached embeddings are really reused.
+ */
+public final class ImageEncoder implements AutoCloseable {
+
+	private final OrtEnvironment env;
+	private final OrtSession session;
+	private final String modelId;
+	private final String inputName;
+	private final List<String> outputNames;
+	private final AtomicLong runs = new AtomicLong();
+
+	/** Takes ownership of {@code session}, whose tensors were checked against {@code file}. */
+	ImageEncoder(OrtEnvironment env, OrtSession session, String modelId, ModelDescriptor.OnnxFile file) {
+		this.env = env;
+		this.session = session;
+		this.modelId = modelId;
+		this.inputName = file.inputs().get(0);
+		this.outputNames = file.outputs();
+	}
+
+	/** @throws InferenceException when onnxruntime fails */
+	public ImageEmbedding encode(ModelInput input) {
+		runs.incrementAndGet();
+		try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input.tensor()), input.shape());
+			OrtSession.Result result = session.run(Collections.singletonMap(inputName, tensor)))
+		{
+			float[][] tensors = new float[outputNames.size()][];
+			long[][] shapes = new long[outputNames.size()][];
+			for (int i = 0; i < tensors.length; i++) {
+				OnnxTensor out = (OnnxTensor) result.get(outputNames.get(i)).orElseThrow(IllegalStateException::new);
+				shapes[i] = out.getInfo().getShape();
+				FloatBuffer buffer = out.getFloatBuffer();
+				tensors[i] = new float[buffer.remaining()];
+				buffer.get(tensors[i]);
+			}
+			return new ImageEmbedding(modelId, input.geometry(), tensors, shapes);
+		}
+		catch (OrtException e) {
+			throw new InferenceException("The image encoder of model '" + modelId + "' failed", e);
+		}
+	}
+
+	/** How many times {@link #encode} ran since this encoder was opened. */
+	public long runCount() { return runs.get(); }
+
+	@Override
+	public void close() {
+		try {
+			session.close();
+		}
+		catch (OrtException e) {
+			throw new InferenceException("Could not release the encoder session", e);
+		}
+	}
+}

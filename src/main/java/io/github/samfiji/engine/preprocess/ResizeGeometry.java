@@ -1,0 +1,87 @@
+package io.github.samfiji.engine.preprocess;
+
+import io.github.samfiji.engine.model.Preprocessing;
+
+/**
+ * How an original plane of {@code originalWidth x originalHeight} pixels sits in the model's square input.
+ * <p>
+ * Coordinates are continuous: pixel column {@code i} covers {@code [i, i+1)} and its centre is {@code i + 0.5}.
+ * A position {@code x} in the original maps to {@code x * scaleX()} in the model frame, exactly; the resized image
+ * occupies {@code [0, scaledWidth) x [0, scaledHeight)} and the rest of the input is padding. For the
+ * longest-side rule the scaled size is {@code floor(side * inputSize / longestSide + 0.5)}, as in SAM's
+ * {@code ResizeLongestSide.get_preprocess_shape}, so {@code scaleX()} and {@code scaleY()} can differ slightly.
+ */
+public final class ResizeGeometry {
+
+	private final int originalWidth;
+	private final int originalHeight;
+	private final int inputSize;
+	private final int scaledWidth;
+	private final int scaledHeight;
+
+	private ResizeGeometry(int originalWidth, int originalHeight, int inputSize, int scaledWidth, int scaledHeight) {
+		this.originalWidth = originalWidth;
+		this.originalHeight = originalHeight;
+		this.inputSize = inputSize;
+		this.scaledWidth = scaledWidth;
+		this.scaledHeight = scaledHeight;
+	}
+
+	/** The geometry of a {@code width x height} plane under a model's preprocessing. */
+	public static ResizeGeometry of(int width, int height, Preprocessing preprocessing) {
+		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Image is empty: " + width + "x" + height);
+		int size = preprocessing.inputSize();
+		if (preprocessing.resizeRule() == Preprocessing.ResizeRule.STRETCH)
+			return new ResizeGeometry(width, height, size, size, size);
+		double scale = size / (double) Math.max(width, height);
+		int w = Math.min(size, (int) (width * scale + 0.5));
+		int h = Math.min(size, (int) (height * scale + 0.5));
+		return new ResizeGeometry(width, height, size, Math.max(1, w), Math.max(1, h));
+	}
+
+	public int originalWidth() { return originalWidth; }
+
+	public int originalHeight() { return originalHeight; }
+
+	/** Side of the square model input. */
+	public int inputSize() { return inputSize; }
+
+	public int scaledWidth() { return scaledWidth; }
+
+	public int scaledHeight() { return scaledHeight; }
+
+	public double scaleX() { return scaledWidth / (double) originalWidth; }
+
+	public double scaleY() { return scaledHeight / (double) originalHeight; }
+
+	/** Original continuous x to the model input frame. */
+	public double toModelX(double x) { return x * scaleX(); }
+
+	/** Original continuous y to the model input frame. */
+	public double toModelY(double y) { return y * scaleY(); }
+
+	/** Model-frame x back to original continuous x. */
+	public double toOriginalX(double modelX) { return modelX / scaleX(); }
+
+	/** Model-frame y back to original continuous y. */
+	public double toOriginalY(double modelY) { return modelY / scaleY(); }
+
+	@Override
+	public boolean equals(Object o) {
+		if (!(o instanceof ResizeGeometry)) return false;
+		ResizeGeometry g = (ResizeGeometry) o;
+		return originalWidth == g.originalWidth && originalHeight == g.originalHeight && inputSize == g.inputSize &&
+			scaledWidth == g.scaledWidth && scaledHeight == g.scaledHeight;
+	}
+
+	@Override
+	public int hashCode() {
+		return ((originalWidth * 31 + originalHeight) * 31 + inputSize) * 31 + scaledWidth * 7 + scaledHeight;
+	}
+
+	@Override
+	public String toString() {
+		return originalWidth + "x" + originalHeight + " -> " + scaledWidth + "x" + scaledHeight + " in " + inputSize +
+			"x" + inputSize;
+	}
+}

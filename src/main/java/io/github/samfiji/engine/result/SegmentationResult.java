@@ -1,0 +1,89 @@
+package io.github.samfiji.engine.result;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The objects segmented in an image of {@code planeCount} planes of {@code width x height}, in object (prompt)
+ * order, and whether the run finished or was cancelled (then the objects are those finished before).
+ */
+public final class SegmentationResult {
+
+	private final int width;
+	private final int height;
+	private final int planeCount;
+	private final List<SegmentedObject> objects;
+	private final boolean complete;
+
+	public SegmentationResult(int width, int height, int planeCount, List<SegmentedObject> objects,
+		boolean complete)
+	{
+		this.width = width;
+		this.height = height;
+		this.planeCount = planeCount;
+		this.objects = Collections.unmodifiableList(new ArrayList<>(objects));
+		this.complete = complete;
+	}
+
+	public int width() { return width; }
+
+	public int height() { return height; }
+
+	public int planeCount() { return planeCount; }
+
+	public List<SegmentedObject> objects() { return objects; }
+
+	/** False when the run was cancelled before every object was segmented. */
+	public boolean isComplete() { return complete; }
+
+	/** Objects on plane {@code slice} (1-based), in object order. */
+	public List<SegmentedObject> objectsOn(int slice) {
+		List<SegmentedObject> on = new ArrayList<>();
+		for (SegmentedObject o : objects)
+			if (o.slice() == slice) on.add(o);
+		return on;
+	}
+
+	/** The label planes and per-object overlap counts, composed by {@link LabelComposer}. */
+	public LabelStack labels() {
+		short[][] planes = new short[planeCount][];
+		int[] overlap = new int[objects.size()];
+		for (int s = 1; s <= planeCount; s++) {
+			List<SegmentedObject> on = objectsOn(s);
+			int[] planeOverlap = new int[on.size()];
+			planes[s - 1] = LabelComposer.compose(on, width, height, planeOverlap);
+			for (int i = 0; i < on.size(); i++)
+				overlap[objects.indexOf(on.get(i))] = planeOverlap[i];
+		}
+		return new LabelStack(width, height, planes, overlap);
+	}
+
+	/** 16-bit label planes (row-major, unsigned) and, per object, the pixels given to an earlier object. */
+	public static final class LabelStack {
+
+		private final int width;
+		private final int height;
+		private final short[][] planes;
+		private final int[] overlap;
+
+		LabelStack(int width, int height, short[][] planes, int[] overlap) {
+			this.width = width;
+			this.height = height;
+			this.planes = planes;
+			this.overlap = overlap;
+		}
+
+		public int width() { return width; }
+
+		public int height() { return height; }
+
+		/** Label plane of slice {@code slice} (1-based). */
+		public short[] plane(int slice) { return planes[slice - 1]; }
+
+		public int planeCount() { return planes.length; }
+
+		/** Pixels of object {@code index} (position in the result's object list) labelled as an earlier object. */
+		public int overlapPixels(int index) { return overlap[index]; }
+	}
+}

@@ -1,0 +1,43 @@
+package io.github.samfiji.engine.result;
+
+import io.github.samfiji.engine.prompt.LowResMask;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+
+/** One segmented object: its number (also its label value), plane, mask, predicted IoU and low-res logits. */
+public final class SegmentedObject {
+
+	private final int id;
+	private final ObjectPrompt prompt;
+	private final ObjectMask mask;
+	private final float predictedIou;
+	private final LowResMask lowRes;
+
+	public SegmentedObject(int id, ObjectPrompt prompt, ObjectMask mask, float predictedIou, LowResMask lowRes) {
+		this.id = id;
+		this.prompt = prompt;
+		this.mask = mask;
+		this.predictedIou = predictedIou;
+		this.lowRes = lowRes;
+	}
+
+	/** Object number from 1, in prompt order; the object's value in the label image. */
+	public int id() { return id; }
+
+	/** 1-based plane index. */
+	public int slice() { return prompt.slice(); }
+
+	public ObjectPrompt prompt() { return prompt; }
+
+	public ObjectMask mask() { return mask; }
+
+	/** The model's own estimate of the mask's IoU with the true object. */
+	public float predictedIou() { return predictedIou; }
+
+	/** Low-resolution logits, to feed back as a mask prompt for refinement. */
+	public LowResMask lowRes() { return lowRes; }
+
+	/** A name for ROIs and tables: the prompt's name, or {@code object-ID}. */
+	public String name() {
+		return prompt.name() != null && !prompt.name().isEmpty() ? prompt.name() : String.format("object-%04d", id);
+	}
+}
