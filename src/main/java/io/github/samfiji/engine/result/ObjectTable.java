@@ -1,0 +1,66 @@
+package io.github.samfiji.engine.result;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The per-object results table: one row per object with {@value #HEADER}. {@code area} counts the pixels of the
+ * object's own mask; {@code overlap} those of them that the label image gives to an earlier object (see
+ * {@link LabelComposer}); {@code area_calibrated} is {@code area} times the pixel area in {@code unit}².
+ */
+public final class ObjectTable {
+
+	public static final String HEADER =
+		"object,name,slice,area,area_calibrated,unit,overlap,predicted_iou,bbox_x,bbox_y,bbox_width,bbox_height";
+	public static final List<String> COLUMNS = Collections.unmodifiableList(Arrays.asList(HEADER.split(",")));
+
+	private final List<Object[]> rows = new ArrayList<>();
+
+	/**
+	 * @param pixelArea calibrated area of one pixel (1 when uncalibrated)
+	 * @param unit calibration unit, e.g. "µm" or "pixel"
+	 */
+	public ObjectTable(SegmentationResult result, double pixelArea, String unit) {
+		SegmentationResult.LabelStack labels = result.labels();
+		List<SegmentedObject> objects = result.objects();
+		for (int i = 0; i < objects.size(); i++) {
+			SegmentedObject o = objects.get(i);
+			ObjectMask m = o.mask();
+			rows.add(new Object[] { o.id(), o.name(), o.slice(), m.area(), m.area() * pixelArea, unit, labels
+				.overlapPixels(i), (double) o.predictedIou(), m.boundsX(), m.boundsY(), m.boundsWidth(), m
+					.boundsHeight() });
+		}
+	}
+
+	/** Rows in object order; values are {@code Integer}, {@code Double} or {@code String}, in {@link #COLUMNS} order. */
+	public List<Object[]> rows() { return Collections.unmodifiableList(rows); }
+
+	/** Writes the table as UTF-8 CSV with a header line; numbers use '.' as decimal separator. */
+	public void writeCsv(OutputStream out) throws IOException {
+		Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+		w.write(HEADER);
+		w.write('\n');
+		for (Object[] row : rows) {
+			for (int c = 0; c < row.length; c++) {
+				if (c > 0) w.write(',');
+				w.write(format(row[c]));
+			}
+			w.write('\n');
+		}
+		w.flush();
+	}
+
+	private static String format(Object value) {
+		if (value instanceof Double) return String.format(Locale.ROOT, "%.6g", (Double) value);
+		String s = String.valueOf(value);
+		return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+	}
+}

@@ -1,0 +1,79 @@
+package io.github.samfiji.ij;
+
+import ij.ImagePlus;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.io.FileSaver;
+import ij.io.RoiEncoder;
+
+import io.github.samfiji.engine.io.AtomicFiles;
+
+import java.awt.Color;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Writes {@link SegmentationOutputs} into a directory: {@value #LABELS}, {@value #ROIS}, {@value #TABLE} and an
+ * {@value #OVERLAY} preview of the outlines on the first slice that has objects. Each file is written atomically
+ * (never half-written); existing files of these names are replaced.
+ */
+public final class OutputWriter {
+
+	public static final String LABELS = "labels.tif";
+	public static final String ROIS = "RoiSet.zip";
+	public static final String TABLE = "results.csv";
+	public static final String OVERLAY = "overlay.png";
+
+	private OutputWriter() {}
+
+	public static void write(SegmentationOutputs outputs, ImagePlus source, Path dir) throws IOException {
+		byte[] tiff = new FileSaver(outputs.labels()).serialize();
+		if (tiff == null) throw new IOException("Could not encode the label image as TIFF");
+		AtomicFiles.write(dir.resolve(LABELS), out -> out.write(tiff));
+		AtomicFiles.write(dir.resolve(ROIS), out -> writeRoiSet(outputs, out));
+		AtomicFiles.write(dir.resolve(TABLE), outputs.table()::writeCsv);
+		ImagePlus preview = overlayPreview(outputs, source);
+		AtomicFiles.write(dir.resolve(OVERLAY), out -> {
+			if (!ImageIO.write(preview.getBufferedImage(), "png", out)) throw new IOException("No PNG writer");
+		});
+	}
+
+	private static void writeRoiSet(SegmentationOutputs outputs, java.io.OutputStream stream) throws IOException {
+		ZipOutputStream zip = new ZipOutputStream(stream);
+		DataOutputStream data = new DataOutputStream(zip);
+		RoiEncoder encoder = new RoiEncoder(data);
+		Set<String> names = new HashSet<>();
+		for (Roi roi : outputs.rois()) {
+			String name = roi.getName();
+			for (int i = 2; !names.add(name); i++) name = roi.getName() + "-" + i;
+			zip.putNextEntry(new ZipEntry(name + ".roi"));
+			encoder.write(roi);
+			data.flush();
+		}
+		zip.finish();
+	}
+
+	/** The source slice with the objects' outlines burnt in, as RGB. */
+	static ImagePlus overlayPreview(SegmentationOutputs outputs, ImagePlus source) {
+		int slice = outputs.result().objects().isEmpty() ? 1 : outputs.result().objects().get(0).slice();
+		ImagePlus plane = new ImagePlus("preview", source.getStack().getProcessor(slice).duplicate().convertToRGB());
+		Overlay overlay = new Overlay();
+		for (Roi roi : outputs.rois()) {
+			if (roi.getPosition() > 0 && roi.getPosition() != slice) continue;
+			Roi outline = (Roi) roi.clone();
+			outline.setPosition(0);
+			Color c = roi.getStrokeColor() == null ? Color.YELLOW : roi.getStrokeColor();
+			outline.setStrokeColor(c);
+			overlay.add(outline);
+		}
+		plane.setOverlay(overlay);
+		return plane.flatten();
+	}
+}

@@ -1,0 +1,135 @@
+package io.github.samfiji.ij;
+
+import ij.gui.PointRoi;
+import ij.gui.Roi;
+import ij.io.RoiDecoder;
+import ij.macro.Interpreter;
+import ij.plugin.frame.RoiManager;
+import ij.process.FloatPolygon;
+
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * ImageJ ROIs as object prompts. The ROIs are only read.
+ * <ul>
+ * <li>A rectangle is a box; any other area ROI (oval, polygon, freehand, traced) prompts with its bounding box.</li>
+ * <li>A (multi-)point ROI gives points: counter 0 is positive, counter 1 negative. A point at ImageJ coordinates
+ * {@code (x, y)} designates the pixel there, whose centre is {@code (x + 0.5, y + 0.5)} in engine coordinates.</li>
+ * <li>ROIs in the same group (group &gt; 0) form one object, in order of the group's first ROI; every ungrouped
+ * ROI is an object of its own.</li>
+ * <li>An object's plane is its ROI's stack position ({@link Roi#getPosition()}, or the point's own position);
+ * ROIs without a position use {@code defaultSlice}.</li>
+ * </ul>
+ */
+public final class RoiPrompts {
+
+	private RoiPrompts() {}
+
+	/**
+	 * @throws IllegalArgumentException for line ROIs, unknown counters, or an object with two boxes; the message
+	 *           names the ROI
+	 */
+	public static List<ObjectPrompt> fromRois(Roi[] rois, int defaultSlice) {
+		Map<String, ObjectPrompt.Builder> objects = new LinkedHashMap<>();
+		for (int i = 0; i < rois.length; i++) {
+			Roi roi = rois[i];
+			String key = roi.getGroup() > 0 ? "group " + roi.getGroup() : "roi " + i;
+			ObjectPrompt.Builder b = objects.computeIfAbsent(key, k -> ObjectPrompt.builder().name(roi.getName())
+				.slice(slice(roi, defaultSlice)));
+			add(b, roi, describe(roi, i));
+		}
+		List<ObjectPrompt> prompts = new ArrayList<>();
+		for (ObjectPrompt.Builder b : objects.values())
+			prompts.add(b.build());
+		return prompts;
+	}
+
+	/** The active ROI Manager's ROIs (the batch-mode manager in macros), or an empty array when there is none. */
+	public static Roi[] roiManagerRois() {
+		RoiManager rm = RoiManager.getInstance();
+		if (rm == null) rm = Interpreter.getBatchModeRoiManager();
+		return rm == null ? new Roi[0] : rm.getRoisAsArray();
+	}
+
+	/**
+	 * Reads an ImageJ {@code RoiSet.zip} (or a single {@code .roi} file): one entry per object, objects numbered in
+	 * file order. Entry paths are never used as file names.
+	 */
+	public static List<ObjectPrompt> fromRoiFile(Path file, int defaultSlice) throws IOException {
+		if (!Files.isRegularFile(file)) throw new IOException("ROI file not found: " + file);
+		List<Roi> rois = new ArrayList<>();
+		if (file.getFileName().toString().toLowerCase().endsWith(".roi")) {
+			rois.add(decode(Files.readAllBytes(file), file.getFileName().toString()));
+		}
+		else try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+			for (ZipEntry e; (e = zip.getNextEntry()) != null;)
+				if (!e.isDirectory() && e.getName().toLowerCase().endsWith(".roi")) rois.add(decode(readAll(zip), e
+					.getName()));
+		}
+		if (rois.isEmpty()) throw new IOException(file + " holds no ROIs (.roi entries)");
+		for (Roi r : rois)
+			r.setGroup(0);
+		return fromRois(rois.toArray(new Roi[0]), defaultSlice);
+	}
+
+	private static Roi decode(byte[] bytes, String entry) throws IOException {
+		Roi roi = RoiDecoder.openFromByteArray(bytes);
+		if (roi == null) throw new IOException("Not an ImageJ ROI: " + entry);
+		if (roi.getName() == null) roi.setName(entry.replaceAll("\\.roi$", ""));
+		return roi;
+	}
+
+	private static byte[] readAll(InputStream in) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		for (int n; (n = in.read(buffer)) > 0;)
+			out.write(buffer, 0, n);
+		return out.toByteArray();
+	}
+
+	private static int slice(Roi roi, int defaultSlice) {
+		if (roi instanceof PointRoi && roi.getPosition() == 0 && ((PointRoi) roi).hasPointPosition(0))
+			return ((PointRoi) roi).getPointPosition(0);
+		return roi.getPosition() > 0 ? roi.getPosition() : defaultSlice;
+	}
+
+	private static void add(ObjectPrompt.Builder b, Roi roi, String what) {
+		if (roi instanceof PointRoi) {
+			PointRoi points = (PointRoi) roi;
+			FloatPolygon p = points.getFloatPolygon();
+			for (int i = 0; i < p.npoints; i++) {
+				int counter = points.getCounter(i);
+				if (counter > 1) throw new IllegalArgumentException(what + ": point " + (i + 1) + " uses counter " +
+					counter + "; use counter 0 for positive and counter 1 for negative points");
+				b.point(p.xpoints[i] + 0.5, p.ypoints[i] + 0.5, counter == 0);
+			}
+		}
+		else if (roi.isArea()) {
+			java.awt.geom.Rectangle2D r = roi.getFloatBounds();
+			try {
+				b.box(r.getX(), r.getY(), r.getWidth(), r.getHeight());
+			}
+			catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+			}
+		}
+		else throw new IllegalArgumentException(what + " is a " + roi.getTypeAsString() +
+			" selection; use rectangles (boxes) or points");
+	}
+
+	private static String describe(Roi roi, int index) {
+		return "ROI " + (index + 1) + (roi.getName() == null ? "" : " '" + roi.getName() + "'");
+	}
+}

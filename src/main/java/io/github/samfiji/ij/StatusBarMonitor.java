@@ -1,0 +1,37 @@
+package io.github.samfiji.ij;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import io.github.samfiji.engine.TaskMonitor;
+
+/**
+ * Shows progress in the ImageJ status bar and progress bar. Cancels when the user presses Esc, or when the image
+ * being processed is closed.
+ */
+public final class StatusBarMonitor implements TaskMonitor {
+
+	private final ImagePlus image;
+
+	/** @param image the image being processed, or {@code null} */
+	public StatusBarMonitor(ImagePlus image) {
+		this.image = image;
+		IJ.resetEscape();
+	}
+
+	@Override
+	public void progress(String message, long done, long total) {
+		IJ.showStatus("SAM: " + message);
+		if (total > 0) IJ.showProgress((double) done / total);
+	}
+
+	@Override
+	public boolean isCancelled() {
+		return IJ.escapePressed() || image != null && image.getWindow() == null && image.getProcessor() == null;
+	}
+
+	/** Clears the progress bar. */
+	public void done() {
+		IJ.showProgress(1.0);
+	}
+}
