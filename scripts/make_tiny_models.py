@@ -60,7 +60,10 @@ Models
     (i + 0.5, j + 0.5) for column i, row j:
 
     * box mode -- at least one label-2 and at least one label-3 point exist:
-      inside iff x0 <= cx <= x1 and y0 <= cy <= y1, where (x0, y0) is the
+      inside iff x0 - 0.25 <= cx <= x1 + 0.25 and y0 - 0.25 <= cy <= y1 + 0.25
+      (BOX_MARGIN = 0.25: SAM's box corners sit on the centres of the box's
+      first and last pixels, so the margin keeps those pixels in without
+      depending on float rounding), where (x0, y0) is the
       label-2 point and (x1, y1) the label-3 point (if a corner label occurs
       several times, the mean of those points is used).  Point labels 0/1 are
       ignored in box mode.  For K = 4 all four masks are this box.
@@ -101,6 +104,9 @@ import torch.nn.functional as F
 OPSET = 17
 
 
+BOX_MARGIN = 0.25  # pixels; see the box rule above
+
+
 class TinyEncoder(torch.nn.Module):
     def forward(self, x):
         pooled = F.avg_pool2d(x, kernel_size=16, stride=16)  # [B,3,64,64]
@@ -133,8 +139,9 @@ class TinyDecoder(torch.nn.Module):
         y0 = (py * is_tl).sum() / torch.clamp(n_tl, min=1.0)
         x1 = (px * is_br).sum() / torch.clamp(n_br, min=1.0)
         y1 = (py * is_br).sum() / torch.clamp(n_br, min=1.0)
-        in_x = (gx >= x0) & (gx <= x1)  # [W']
-        in_y = (gy >= y0) & (gy <= y1)  # [H']
+        m = BOX_MARGIN
+        in_x = (gx >= x0 - m) & (gx <= x1 + m)  # [W']
+        in_y = (gy >= y0 - m) & (gy <= y1 + m)  # [H']
         box = in_y.unsqueeze(1) & in_x.unsqueeze(0)  # [H', W']
 
         dx2 = (gx.unsqueeze(1) - px.unsqueeze(0)) ** 2  # [W', N]

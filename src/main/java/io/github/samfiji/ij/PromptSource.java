@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * Where prompts come from: the ROI Manager, the image's active selection, or a file ({@code .csv} in the
  * {@link PromptCsv} format, or an ImageJ {@code RoiSet.zip} / {@code .roi}). Prompts without a slice are put on
- * the image's current slice (ROIs) or slice 1 (CSV rows without a slice).
+ * the image's current slice (ROIs; hyperstack ROI positions are honoured) or slice 1 (CSV rows without a slice).
  */
 public enum PromptSource {
 
@@ -52,25 +52,24 @@ public enum PromptSource {
 	 * @throws IllegalArgumentException when the source holds no prompts; the message says how to add some
 	 */
 	public List<ObjectPrompt> read(ImagePlus image, Path file) throws IOException {
-		int current = image.getCurrentSlice();
 		switch (this) {
 			case ROI_MANAGER: {
 				Roi[] rois = RoiPrompts.roiManagerRois();
 				if (rois.length == 0) throw new IllegalArgumentException(
 					"The ROI Manager is empty: add rectangles (boxes) or points with [t], or choose another prompt source");
-				return RoiPrompts.fromRois(rois, current);
+				return RoiPrompts.fromRois(rois, image);
 			}
 			case SELECTION: {
 				Roi roi = image.getRoi();
 				if (roi == null) throw new IllegalArgumentException("'" + image.getTitle() +
 					"' has no selection: draw a rectangle or click points, or choose another prompt source");
-				return RoiPrompts.fromRois(new Roi[] { roi }, current);
+				return RoiPrompts.fromRois(new Roi[] { roi }, image);
 			}
 			default: {
 				if (file == null) throw new IllegalArgumentException("Choose a prompt file (.csv or RoiSet.zip)");
 				String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 				if (name.endsWith(".csv")) return PromptCsv.read(file);
-				if (name.endsWith(".zip") || name.endsWith(".roi")) return RoiPrompts.fromRoiFile(file, current);
+				if (name.endsWith(".zip") || name.endsWith(".roi")) return RoiPrompts.fromRoiFile(file, image);
 				throw new IllegalArgumentException("Unknown prompt file type: " + file +
 					" (use a .csv with header " + PromptCsv.HEADER + ", a RoiSet.zip or a .roi)");
 			}

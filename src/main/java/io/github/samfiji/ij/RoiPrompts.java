@@ -1,5 +1,6 @@
 package io.github.samfiji.ij;
 
+import ij.ImagePlus;
 import ij.gui.PointRoi;
 import ij.gui.Roi;
 import ij.io.RoiDecoder;
@@ -42,12 +43,25 @@ public final class RoiPrompts {
 	 *           names the ROI
 	 */
 	public static List<ObjectPrompt> fromRois(Roi[] rois, int defaultSlice) {
+		return fromRois(rois, defaultSlice, null);
+	}
+
+	/**
+	 * Like {@link #fromRois(Roi[], int)} with the image's current slice as default, and ROIs with a hyperstack
+	 * position (channel, slice, frame) put on the matching stack index of {@code image}; a zero component means
+	 * the image's current channel, slice or frame.
+	 */
+	public static List<ObjectPrompt> fromRois(Roi[] rois, ImagePlus image) {
+		return fromRois(rois, image.getCurrentSlice(), image);
+	}
+
+	private static List<ObjectPrompt> fromRois(Roi[] rois, int defaultSlice, ImagePlus image) {
 		Map<String, ObjectPrompt.Builder> objects = new LinkedHashMap<>();
 		for (int i = 0; i < rois.length; i++) {
 			Roi roi = rois[i];
 			String key = roi.getGroup() > 0 ? "group " + roi.getGroup() : "roi " + i;
 			ObjectPrompt.Builder b = objects.computeIfAbsent(key, k -> ObjectPrompt.builder().name(roi.getName())
-				.slice(slice(roi, defaultSlice)));
+				.slice(slice(roi, defaultSlice, image)));
 			add(b, roi, describe(roi, i));
 		}
 		List<ObjectPrompt> prompts = new ArrayList<>();
@@ -68,6 +82,15 @@ public final class RoiPrompts {
 	 * file order. Entry paths are never used as file names.
 	 */
 	public static List<ObjectPrompt> fromRoiFile(Path file, int defaultSlice) throws IOException {
+		return fromRois(readRoiFile(file), defaultSlice, null);
+	}
+
+	/** Like {@link #fromRoiFile(Path, int)}, placing ROIs on {@code image} as {@link #fromRois(Roi[], ImagePlus)} does. */
+	public static List<ObjectPrompt> fromRoiFile(Path file, ImagePlus image) throws IOException {
+		return fromRois(readRoiFile(file), image.getCurrentSlice(), image);
+	}
+
+	private static Roi[] readRoiFile(Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new IOException("ROI file not found: " + file);
 		List<Roi> rois = new ArrayList<>();
 		if (file.getFileName().toString().toLowerCase().endsWith(".roi")) {
@@ -81,7 +104,7 @@ public final class RoiPrompts {
 		if (rois.isEmpty()) throw new IOException(file + " holds no ROIs (.roi entries)");
 		for (Roi r : rois)
 			r.setGroup(0);
-		return fromRois(rois.toArray(new Roi[0]), defaultSlice);
+		return rois.toArray(new Roi[0]);
 	}
 
 	private static Roi decode(byte[] bytes, String entry) throws IOException {
@@ -99,8 +122,15 @@ public final class RoiPrompts {
 		return out.toByteArray();
 	}
 
-	private static int slice(Roi roi, int defaultSlice) {
-		if (roi instanceof PointRoi && roi.getPosition() == 0 && ((PointRoi) roi).hasPointPosition(0))
+	private static int slice(Roi roi, int defaultSlice, ImagePlus image) {
+		if (image != null && image.isHyperStack() && roi.hasHyperStackPosition()) {
+			int c = roi.getCPosition() > 0 ? roi.getCPosition() : image.getC();
+			int z = roi.getZPosition() > 0 ? roi.getZPosition() : image.getZ();
+			int t = roi.getTPosition() > 0 ? roi.getTPosition() : image.getT();
+			return image.getStackIndex(c, z, t);
+		}
+		// a PointRoi whose points lie on different slices reports PointRoi.POINTWISE_POSITION (negative)
+		if (roi instanceof PointRoi && roi.getPosition() <= 0 && ((PointRoi) roi).getPointPosition(0) > 0)
 			return ((PointRoi) roi).getPointPosition(0);
 		return roi.getPosition() > 0 ? roi.getPosition() : defaultSlice;
 	}

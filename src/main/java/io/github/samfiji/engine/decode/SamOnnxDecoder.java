@@ -9,6 +9,7 @@ import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.LowResMask;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
 
 import java.nio.FloatBuffer;
@@ -24,7 +25,8 @@ import java.util.Map;
  * <p>
  * Points are mapped into the model frame with the embedding's geometry; the graph adds 0.5 to every coordinate
  * (it expects pixel indices), so a continuous position {@code c} is fed as {@code c * scale - 0.5}. A box becomes
- * two corner points labelled 2 and 3; without a box a padding point {@code (0, 0)} labelled -1 is appended, as the
+ * two corner points labelled 2 and 3 on the centres of its first and last pixels (SAM's training convention, see
+ * {@link #boundaryPixelCentres}); without a box a padding point {@code (0, 0)} labelled -1 is appended, as the
  * official predictor does.
  */
 public final class SamOnnxDecoder implements MaskDecoder {
@@ -62,8 +64,10 @@ public final class SamOnnxDecoder implements MaskDecoder {
 			setPoint(coords, labels, i++, g.toModelX(p.x()), g.toModelY(p.y()), p.positive() ? 1 : 0);
 		}
 		if (prompt.box() != null) {
-			setPoint(coords, labels, i++, g.toModelX(prompt.box().x()), g.toModelY(prompt.box().y()), 2);
-			setPoint(coords, labels, i, g.toModelX(prompt.box().maxX()), g.toModelY(prompt.box().maxY()), 3);
+			PromptBox b = prompt.box();
+			double[] xs = boundaryPixelCentres(b.x(), b.maxX()), ys = boundaryPixelCentres(b.y(), b.maxY());
+			setPoint(coords, labels, i++, g.toModelX(xs[0]), g.toModelY(ys[0]), 2);
+			setPoint(coords, labels, i, g.toModelX(xs[1]), g.toModelY(ys[1]), 3);
 		}
 		else {
 			coords[2 * i] = coords[2 * i + 1] = 0;
@@ -75,6 +79,17 @@ public final class SamOnnxDecoder implements MaskDecoder {
 		float[] maskInput = mask == null ? new float[LOW_RES * LOW_RES] : mask.logits();
 		float[] size = { g.originalHeight(), g.originalWidth() };
 		return run(embedding, coords, labels, maskInput, mask == null ? 0 : 1, size, g);
+	}
+
+	/**
+	 * SAM was trained with boxes whose corners are the first and last pixel of the object (inclusive pixel
+	 * indices, as {@code batched_mask_to_box} computes them), so the edges {@code [lo, hi)} are fed as the centres
+	 * of their first and last pixels, {@code lo + 0.5} and {@code hi - 0.5}; a box narrower than a pixel is fed as
+	 * its middle.
+	 */
+	static double[] boundaryPixelCentres(double lo, double hi) {
+		if (hi - lo < 1) return new double[] { (lo + hi) / 2, (lo + hi) / 2 };
+		return new double[] { lo + 0.5, hi - 0.5 };
 	}
 
 	private static void setPoint(float[] coords, float[] labels, int i, double modelX, double modelY, int label) {

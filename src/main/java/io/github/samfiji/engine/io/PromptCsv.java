@@ -47,6 +47,7 @@ public final class PromptCsv {
 		BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
 		Map<String, Integer> column = null;
 		Map<String, ObjectPrompt.Builder> objects = new LinkedHashMap<>();
+		Map<String, Integer> slices = new HashMap<>();
 		int lineNumber = 0;
 		for (String line; (line = in.readLine()) != null;) {
 			lineNumber++;
@@ -58,7 +59,7 @@ public final class PromptCsv {
 				continue;
 			}
 			try {
-				addRow(objects, new Row(cells, column));
+				addRow(objects, slices, new Row(cells, column));
 			}
 			catch (IllegalArgumentException e) {
 				throw new IOException(origin + ", line " + lineNumber + ": " + e.getMessage(), e);
@@ -82,10 +83,13 @@ public final class PromptCsv {
 		return column;
 	}
 
-	private static void addRow(Map<String, ObjectPrompt.Builder> objects, Row row) {
+	private static void addRow(Map<String, ObjectPrompt.Builder> objects, Map<String, Integer> slices, Row row) {
 		String id = row.text("object");
 		if (id.isEmpty()) throw new IllegalArgumentException("the object column is empty");
 		int slice = row.has("slice") ? (int) row.number("slice") : 1;
+		Integer firstSlice = slices.putIfAbsent(id, slice);
+		if (firstSlice != null && firstSlice != slice) throw new IllegalArgumentException("object '" + id +
+			"' is on slice " + firstSlice + " (its first row), not " + slice);
 		ObjectPrompt.Builder b = objects.computeIfAbsent(id, k -> ObjectPrompt.builder().name(k).slice(slice));
 		String kind = row.text("kind").toLowerCase(Locale.ROOT);
 		if (kind.equals("point")) {

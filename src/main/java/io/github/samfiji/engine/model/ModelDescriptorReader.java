@@ -66,8 +66,8 @@ public final class ModelDescriptorReader {
 		return new ModelDescriptor(f.string(root, "id"), f.string(root, "name"), f.optString(root, "description"),
 			f.optString(root, "license"), f.optString(root, "source"), f.optStrings(root, "promptTypes"),
 			onnxFile(f, f.object(root, "encoder"), "encoder"), onnxFile(f, decoder, "decoder"),
-			f.string(decoder, "interface", "decoder.interface"), decoder.has("multimask") && decoder.get("multimask")
-				.getAsBoolean(), preprocessing(f, f.object(root, "preprocessing")), null);
+			f.string(decoder, "interface", "decoder.interface"), f.optBoolean(decoder, "multimask", "decoder.multimask"),
+			preprocessing(f, f.object(root, "preprocessing")), null);
 	}
 
 	private static ModelDescriptor.OnnxFile onnxFile(Fields f, JsonObject o, String prefix) throws IOException {
@@ -122,18 +122,31 @@ public final class ModelDescriptorReader {
 			return e.getAsString();
 		}
 
-		String optString(JsonObject o, String key) {
+		String optString(JsonObject o, String key) throws IOException {
 			JsonElement e = o.get(key);
-			return e == null || e.isJsonNull() ? null : e.getAsString();
+			if (e == null || e.isJsonNull()) return null;
+			if (!e.isJsonPrimitive()) throw new IOException(origin + ": field \"" + key + "\" must be a string");
+			return e.getAsString();
+		}
+
+		boolean optBoolean(JsonObject o, String key, String path) throws IOException {
+			JsonElement e = o.get(key);
+			if (e == null || e.isJsonNull()) return false;
+			if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) throw new IOException(origin + ": field \"" +
+				path + "\" must be true or false");
+			return e.getAsBoolean();
 		}
 
 		int integer(JsonObject o, String key, String path) throws IOException {
+			JsonElement e = require(o, key, path);
 			try {
-				return require(o, key, path).getAsInt();
+				double v = e.getAsDouble();
+				if (v == Math.rint(v) && Math.abs(v) <= Integer.MAX_VALUE) return (int) v;
 			}
-			catch (NumberFormatException | UnsupportedOperationException | IllegalStateException e) {
-				throw new IOException(origin + ": field \"" + path + "\" must be an integer");
+			catch (NumberFormatException | UnsupportedOperationException | IllegalStateException ex) {
+				// reported below
 			}
+			throw new IOException(origin + ": field \"" + path + "\" must be an integer");
 		}
 
 		float[] floats(JsonObject o, String key, String path) throws IOException {
@@ -151,7 +164,11 @@ public final class ModelDescriptorReader {
 		List<String> strings(JsonObject o, String key, String path) throws IOException {
 			JsonArray a = array(o, key, path);
 			List<String> values = new ArrayList<>();
-			for (JsonElement e : a) values.add(e.getAsString());
+			for (JsonElement e : a) {
+				if (!e.isJsonPrimitive()) throw new IOException(origin + ": field \"" + path +
+					"\" must be an array of strings");
+				values.add(e.getAsString());
+			}
 			if (values.isEmpty()) throw new IOException(origin + ": field \"" + path + "\" must not be empty");
 			return values;
 		}

@@ -1,0 +1,138 @@
+package io.github.samfiji.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.result.SegmentationResult;
+import io.github.samfiji.engine.result.SegmentedObject;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The four-mask tiny decoder (point radii 4.5, 2.5, 4.5, 6.5; iou 0.5, 0.6, 0.9, 0.7) under each
+ * {@link MultimaskMode}: SINGLE keeps candidate 0, BEST candidate 2, ALL candidates 2, 3, 1 as separate objects.
+ */
+class MultimaskPipelineTest {
+
+	private static final int W = 53, H = 37;
+	private static SamModel model;
+
+	@BeforeAll
+	static void open() throws IOException {
+		model = TinyModels.open(TinyModels.MULTIMASK);
+	}
+
+	@AfterAll
+	static void close() {
+		model.close();
+	}
+
+	private static List<SegmentedObject> segment(MultimaskMode mode, ObjectPrompt... prompts) {
+		PromptSegmenter segmenter = new PromptSegmenter(model, SegmentationOptions.defaults().withMultimask(mode));
+		SegmentationResult result = segmenter.segment(PlaneSource.of(TestImages.unsignedBytes(W, H)), Arrays.asList(
+			prompts), TaskMonitor.NONE);
+		return result.objects();
+	}
+
+	private static ObjectPrompt point(double x, double y) {
+		return ObjectPrompt.builder().point(x, y, true).build();
+	}
+
+	@Test
+	void decoderReportsFourCandidates() {
+		assertEquals(4, model.decoder().candidateCount());
+	}
+
+	@Test
+	void singleKeepsCandidateZero() {
+		ObjectPrompt p = point(20.5, 18.5);
+		List<SegmentedObject> objects = segment(MultimaskMode.SINGLE, p);
+		assertEquals(1, objects.size());
+		assertEquals(0.5f, objects.get(0).predictedIou(), 1e-6f);
+		AnalyticMasks.assertMaskEquals(AnalyticMasks.mask(W, H, p, AnalyticMasks.R2_MULTI[0]), objects.get(0).mask());
+	}
+
+	@Test
+	void bestKeepsCandidateTwoWithTheHighestIou() {
+		ObjectPrompt p = point(20.5, 18.5);
+		List<SegmentedObject> objects = segment(MultimaskMode.BEST, p);
+		assertEquals(1, objects.size());
+		assertEquals(0.9f, objects.get(0).predictedIou(), 1e-6f);
+		AnalyticMasks.assertMaskEquals(AnalyticMasks.mask(W, H, p, AnalyticMasks.R2_MULTI[2]), objects.get(0).mask());
+	}
+
+	@Test
+	void allReturnsCandidatesOneToThreeSortedByIou() {
+		ObjectPrompt p = point(20.5, 18.5);
+		List<SegmentedObject> objects = segment(MultimaskMode.ALL, p);
+		assertEquals(3, objects.size());
+		int[] candidates = { 2, 3, 1 };
+		float[] iou = { 0.9f, 0.7f, 0.6f };
+		for (int i = 0; i < 3; i++) {
+			SegmentedObject o = objects.get(i);
+			assertEquals(i + 1, o.id());
+			assertEquals(iou[i], o.predictedIou(), 1e-6f);
+			AnalyticMasks.assertMaskEquals(AnalyticMasks.mask(W, H, p, AnalyticMasks.R2_MULTI[candidates[i]]), o.mask());
+		}
+		// radius 4.5 disc: 69 pixels, radius 6.5: dx^2 + dy^2 <= 42, radius 2.5: dx^2 + dy^2 <= 6
+		assertEquals(69, objects.get(0).mask().area());
+		assertEquals(137, objects.get(1).mask().area());
+		assertEquals(21, objects.get(2).mask().area());
+	}
+
+	@Test
+	void allNumbersObjectsInPromptOrderAcrossPlanes() {
+		ObjectPrompt a = ObjectPrompt.builder().point(10.5, 10.5, true).slice(2).name("a").build();
+		ObjectPrompt b = ObjectPrompt.builder().box(30, 5, 10, 10).slice(1).name("b").build();
+		ObjectPrompt c = ObjectPrompt.builder().point(40.5, 25.5, true).slice(2).name("c").build();
+		PromptSegmenter segmenter = new PromptSegmenter(model, SegmentationOptions.defaults().withMultimask(
+			MultimaskMode.ALL));
+		byte[] data = new byte[W * H * 2];
+		List<SegmentedObject> objects = segmenter.segment(PlaneSource.stack(net.imglib2.img.array.ArrayImgs
+			.unsignedBytes(data, W, H, 2)), Arrays.asList(a, b, c), TaskMonitor.NONE).objects();
+
+		assertEquals(9, objects.size());
+		List<Integer> ids = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		for (SegmentedObject o : objects) {
+			ids.add(o.id());
+			names.add(o.prompt().name());
+		}
+		assertEquals(Arrays.asList(1, 2, 3, 4, 5, 6, 7, 8, 9), ids);
+		assertEquals(Arrays.asList("a", "a", "a", "b", "b", "b", "c", "c", "c"), names);
+		// the box gives the same box for every candidate, with the candidates' iou
+		for (int i = 3; i < 6; i++)
+			AnalyticMasks.assertMaskEquals(AnalyticMasks.rectangle(W, H, 30, 5, 10, 10), objects.get(i).mask());
+		assertEquals(Arrays.asList(0.9f, 0.7f, 0.6f), Arrays.asList(objects.get(6).predictedIou(), objects.get(7)
+			.predictedIou(), objects.get(8).predictedIou()));
+	}
+
+	@Test
+	void boxPromptWithBestGivesTheBox() {
+		ObjectPrompt p = ObjectPrompt.builder().box(0, 0, 53, 37).build();
+		List<SegmentedObject> objects = segment(MultimaskMode.BEST, p);
+		AnalyticMasks.assertMaskEquals(AnalyticMasks.rectangle(W, H, 0, 0, 53, 37), objects.get(0).mask());
+		assertEquals(0.9f, objects.get(0).predictedIou(), 1e-6f);
+	}
+
+	@Test
+	void singleMaskDecoderIgnoresTheMode() throws IOException {
+		try (SamModel single = TinyModels.open(TinyModels.BOX)) {
+			PromptSegmenter segmenter = new PromptSegmenter(single, SegmentationOptions.defaults().withMultimask(
+				MultimaskMode.ALL));
+			List<SegmentedObject> objects = segmenter.segment(PlaneSource.of(TestImages.unsignedBytes(W, H)),
+				Collections.singletonList(point(20.5, 18.5)), TaskMonitor.NONE).objects();
+			assertEquals(1, objects.size());
+			assertEquals(0.8f, objects.get(0).predictedIou(), 1e-6f);
+		}
+	}
+}

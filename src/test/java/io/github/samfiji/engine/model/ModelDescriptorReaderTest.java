@@ -1,0 +1,239 @@
+package io.github.samfiji.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import io.github.samfiji.engine.TinyModels;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Model descriptors: all fields read, file names resolved next to the descriptor, errors name file and field. */
+class ModelDescriptorReaderTest {
+
+	@TempDir
+	Path dir;
+
+	private Path write(String name, String text) throws IOException {
+		Path file = dir.resolve(name);
+		Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+		return file;
+	}
+
+	private String readFails(Path file) {
+		IOException e = assertThrows(IOException.class, () -> ModelDescriptorReader.read(file));
+		return e.getMessage();
+	}
+
+	@Test
+	void tinyBoxDescriptorIsReadCompletely() throws IOException {
+		Path file = TinyModels.resource(TinyModels.BOX);
+		ModelDescriptor d = ModelDescriptorReader.read(file);
+		assertEquals("tiny-box", d.id());
+		assertEquals("Tiny analytic SAM stand-in (single mask)", d.name());
+		assertEquals("MIT", d.license());
+		assertEquals(Arrays.asList("point", "box", "mask"), d.promptTypes());
+		assertEquals("tiny_encoder.onnx", d.encoder().fileName());
+		assertNull(d.encoder().sha256()); // the tiny descriptors carry no checksums, so the models can be regenerated
+		assertEquals(Arrays.asList("input"), d.encoder().inputs());
+		assertEquals(Arrays.asList("output"), d.encoder().outputs());
+		assertEquals("sam-onnx", d.decoderInterface());
+		assertFalse(d.multimask());
+		assertEquals(Arrays.asList("image_embeddings", "point_coords", "point_labels", "mask_input", "has_mask_input",
+			"orig_im_size"), d.decoder().inputs());
+		assertEquals(Arrays.asList("masks", "iou_predictions", "low_res_masks"), d.decoder().outputs());
+		assertEquals(1024, d.preprocessing().inputSize());
+		assertEquals(Preprocessing.ResizeRule.LONGEST_SIDE, d.preprocessing().resizeRule());
+		assertArrayEquals(new float[] { 123.675f, 116.28f, 103.53f }, d.preprocessing().pixelMean());
+		assertArrayEquals(new float[] { 58.395f, 57.12f, 57.375f }, d.preprocessing().pixelStd());
+		assertEquals(file.getParent(), d.directory());
+		assertEquals(file.getParent().resolve("tiny_encoder.onnx"), d.encoderPath());
+		assertEquals(file.getParent().resolve("tiny_decoder_box.onnx"), d.decoderPath());
+	}
+
+	@Test
+	void multimaskFlagIsRead() throws IOException {
+		assertTrue(TinyModels.descriptor(TinyModels.MULTIMASK).multimask());
+	}
+
+	@Test
+	void optionalFieldsGetDefaults() throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		for (String key : new String[] { "description", "license", "source", "promptTypes" })
+			json.remove(key);
+		json.getAsJsonObject("decoder").remove("multimask");
+		json.getAsJsonObject("decoder").remove("sha256");
+		json.getAsJsonObject("preprocessing").addProperty("resize", "stretch");
+		ModelDescriptor d = ModelDescriptorReader.read(TinyModels.writeDescriptor(dir, "d.json", json));
+		assertEquals("", d.description());
+		assertEquals("unknown", d.license());
+		assertEquals("", d.source());
+		assertTrue(d.promptTypes().isEmpty());
+		assertFalse(d.multimask());
+		assertNull(d.decoder().sha256());
+		assertEquals(Preprocessing.ResizeRule.STRETCH, d.preprocessing().resizeRule());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "id", "name", "encoder", "decoder", "preprocessing", "encoder.file", "encoder.inputs",
+		"encoder.outputs", "decoder.file", "decoder.interface", "decoder.inputs", "decoder.outputs",
+		"preprocessing.inputSize", "preprocessing.resize", "preprocessing.pixelMean", "preprocessing.pixelStd" })
+	void missingFieldIsNamed(String field) throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		String[] path = field.split("\\.");
+		(path.length == 1 ? json : json.getAsJsonObject(path[0])).remove(path[path.length - 1]);
+		Path file = TinyModels.writeDescriptor(dir, "broken.json", json);
+		assertEquals(file + ": missing field \"" + field + "\"", readFails(file));
+	}
+
+	@Test
+	void nullFieldCountsAsMissing() throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		json.add("id", com.google.gson.JsonNull.INSTANCE);
+		Path file = TinyModels.writeDescriptor(dir, "null.json", json);
+		assertEquals(file + ": missing field \"id\"", readFails(file));
+	}
+
+	@Test
+	void malformedJsonIsReportedWithTheFile() throws IOException {
+		Path file = write("bad.json", "{ \"id\": \"x\", \"name\": ");
+		String m = readFails(file);
+		assertTrue(m.startsWith(file + ": not valid JSON ("), m);
+	}
+
+	@Test
+	void jsonThatIsNotAnObjectIsRefused() throws IOException {
+		Path file = write("array.json", "[1, 2, 3]");
+		assertEquals(file + ": a model descriptor must be a JSON object", readFails(file));
+	}
+
+	@Test
+	void emptyStringFieldIsRefused() throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		json.addProperty("id", "");
+		Path file = TinyModels.writeDescriptor(dir, "empty-id.json", json);
+		assertEquals(file + ": field \"id\" must be a non-empty string", readFails(file));
+	}
+
+	@Test
+	void emptyTensorListIsRefused() throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		json.getAsJsonObject("encoder").add("outputs", new JsonArray());
+		Path file = TinyModels.writeDescriptor(dir, "no-outputs.json", json);
+		assertEquals(file + ": field \"encoder.outputs\" must not be empty", readFails(file));
+	}
+
+	@Test
+	void unknownResizeRuleIsRefused() throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		json.getAsJsonObject("preprocessing").addProperty("resize", "bilinear");
+		Path file = TinyModels.writeDescriptor(dir, "resize.json", json);
+		assertEquals(file + ": preprocessing.resize must be \"longest-side\" or \"stretch\", not \"bilinear\"",
+			readFails(file));
+	}
+
+	@Test
+	void nonIntegerInputSizeIsRefused() throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		json.getAsJsonObject("preprocessing").addProperty("inputSize", "large");
+		Path file = TinyModels.writeDescriptor(dir, "size.json", json);
+		assertEquals(file + ": field \"preprocessing.inputSize\" must be an integer", readFails(file));
+	}
+
+	@Test
+	void fractionalInputSizeIsRefusedRatherThanTruncated() throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		json.getAsJsonObject("preprocessing").addProperty("inputSize", 1024.5);
+		Path file = TinyModels.writeDescriptor(dir, "size.json", json);
+		assertEquals(file + ": field \"preprocessing.inputSize\" must be an integer", readFails(file));
+	}
+
+	@Test
+	void multimaskThatIsNotABooleanIsRefused() throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		json.getAsJsonObject("decoder").addProperty("multimask", "yes");
+		Path file = TinyModels.writeDescriptor(dir, "multimask.json", json);
+		assertEquals(file + ": field \"decoder.multimask\" must be true or false", readFails(file));
+		json.getAsJsonObject("decoder").add("multimask", new JsonObject());
+		TinyModels.writeDescriptor(dir, "multimask.json", json);
+		assertEquals(file + ": field \"decoder.multimask\" must be true or false", readFails(file));
+	}
+
+	@Test
+	void tensorListWithANonStringIsRefused() throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		json.getAsJsonObject("encoder").getAsJsonArray("inputs").add(new JsonObject());
+		Path file = TinyModels.writeDescriptor(dir, "inputs.json", json);
+		assertEquals(file + ": field \"encoder.inputs\" must be an array of strings", readFails(file));
+	}
+
+	@Test
+	void optionalTextFieldThatIsAnObjectIsRefused() throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		json.add("license", new JsonObject());
+		Path file = TinyModels.writeDescriptor(dir, "license.json", json);
+		assertEquals(file + ": field \"license\" must be a string", readFails(file));
+	}
+
+	@Test
+	void pixelMeanWithTwoValuesIsRefused() throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		JsonArray mean = new JsonArray();
+		mean.add(1);
+		mean.add(2);
+		json.getAsJsonObject("preprocessing").add("pixelMean", mean);
+		Path file = TinyModels.writeDescriptor(dir, "mean.json", json);
+		assertEquals(file + ": pixelMean and pixelStd need three values (R, G, B)", readFails(file));
+	}
+
+	@Test
+	void zeroPixelStdIsRefused() throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		JsonArray std = new JsonArray();
+		std.add(1);
+		std.add(0);
+		std.add(1);
+		json.getAsJsonObject("preprocessing").add("pixelStd", std);
+		Path file = TinyModels.writeDescriptor(dir, "std.json", json);
+		assertEquals(file + ": pixelStd values must be positive: [1.0, 0.0, 1.0]", readFails(file));
+	}
+
+	@Test
+	void missingDescriptorFileIsNamed() {
+		Path file = dir.resolve("nothing-here.json");
+		assertEquals("Model descriptor not found: " + file, readFails(file));
+	}
+
+	@Test
+	void descriptorFromAStreamHasNoDirectory() throws IOException {
+		byte[] bytes = Files.readAllBytes(TinyModels.resource(TinyModels.BOX));
+		ModelDescriptor d = ModelDescriptorReader.read(new ByteArrayInputStream(bytes), "bundled:tiny-box");
+		assertNull(d.directory());
+		IllegalStateException e = assertThrows(IllegalStateException.class, d::encoderPath);
+		assertEquals("Model 'tiny-box' has no directory: install it first", e.getMessage());
+		assertEquals(dir.resolve("tiny_encoder.onnx"), d.withDirectory(dir).encoderPath());
+	}
+
+	@Test
+	void streamErrorsNameTheOrigin() {
+		IOException e = assertThrows(IOException.class, () -> ModelDescriptorReader.read(new ByteArrayInputStream(
+			"{}".getBytes(StandardCharsets.UTF_8)), "bundled:empty"));
+		assertEquals("bundled:empty: missing field \"decoder\"", e.getMessage());
+	}
+}

@@ -1,0 +1,76 @@
+package io.github.samfiji.engine.result;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+/** The per-object table: one row per object, overlap from the label composition, CSV with a header. */
+class ObjectTableTest {
+
+	private static SegmentedObject object(int id, String name, int slice, float iou, int x, int y, int w, int h) {
+		boolean[] plane = new boolean[10 * 8];
+		for (int j = y; j < y + h; j++)
+			for (int i = x; i < x + w; i++)
+				plane[j * 10 + i] = true;
+		ObjectPrompt prompt = ObjectPrompt.builder().box(x, y, w, h).slice(slice).name(name).build();
+		return new SegmentedObject(id, prompt, ObjectMask.of(plane, 10, 8), iou, null);
+	}
+
+	private static SegmentationResult result() {
+		// objects 1 and 2 overlap on slice 1 (2x2 pixels); object 3 is on slice 2 at the same place as object 2
+		return new SegmentationResult(10, 8, 2, Arrays.asList(object(1, "nucleus, left", 1, 0.9f, 0, 0, 4, 4), object(2,
+			null, 1, 0.75f, 2, 2, 3, 3), object(3, "say \"hi\"", 2, 0.5f, 2, 2, 3, 3)), true);
+	}
+
+	@Test
+	void rowsHoldValuesInColumnOrder() {
+		ObjectTable table = new ObjectTable(result(), 0.5, "µm");
+		assertEquals(12, ObjectTable.COLUMNS.size());
+		assertArrayEquals(new Object[] { 1, "nucleus, left", 1, 16, 8.0, "µm", 0, (double) 0.9f, 0, 0, 4, 4 }, table
+			.rows().get(0));
+		assertArrayEquals(new Object[] { 2, "object-0002", 1, 9, 4.5, "µm", 4, (double) 0.75f, 2, 2, 3, 3 }, table.rows()
+			.get(1));
+		// the same mask on another plane does not overlap
+		assertArrayEquals(new Object[] { 3, "say \"hi\"", 2, 9, 4.5, "µm", 0, (double) 0.5f, 2, 2, 3, 3 }, table.rows()
+			.get(2));
+	}
+
+	@Test
+	void csvQuotesTextWithCommasOrQuotesAndFormatsNumbers() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		new ObjectTable(result(), 1, "pixel").writeCsv(out);
+		String expected = ObjectTable.HEADER + "\n" +
+			"1,\"nucleus, left\",1,16,16.0000,pixel,0,0.900000,0,0,4,4\n" +
+			"2,object-0002,1,9,9.00000,pixel,4,0.750000,2,2,3,3\n" +
+			"3,\"say \"\"hi\"\"\",2,9,9.00000,pixel,0,0.500000,2,2,3,3\n";
+		assertEquals(expected, new String(out.toByteArray(), StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void labelStackHasOnePlanePerSlice() {
+		SegmentationResult.LabelStack labels = result().labels();
+		assertEquals(2, labels.planeCount());
+		assertEquals(10, labels.width());
+		assertEquals(8, labels.height());
+		assertEquals(1, labels.plane(1)[3 * 10 + 3]); // shared pixel goes to object 1
+		assertEquals(2, labels.plane(1)[4 * 10 + 4]);
+		assertEquals(3, labels.plane(2)[3 * 10 + 3]);
+		assertEquals(0, labels.plane(2)[0]);
+	}
+
+	@Test
+	void objectsOnASliceKeepObjectOrder() {
+		SegmentationResult r = result();
+		assertEquals(2, r.objectsOn(1).size());
+		assertEquals(3, r.objectsOn(2).get(0).id());
+		assertEquals(0, r.objectsOn(3).size());
+	}
+}
