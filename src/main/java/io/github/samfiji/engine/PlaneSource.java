@@ -20,6 +20,8 @@ public interface PlaneSource {
 
 	/** A source over a single 2D image. */
 	static PlaneSource of(RandomAccessibleInterval<?> plane) {
+		if (plane.numDimensions() != 2) throw new IllegalArgumentException("Expected a 2D plane (x, y), got " + plane
+			.numDimensions() + " dimensions; use PlaneSource.stack for a 3D stack");
 		return stack(Views.addDimension(plane, 0, 0));
 	}
 

@@ -23,9 +23,11 @@ public final class LabelComposer {
 	 */
 	public static short[] compose(List<SegmentedObject> objects, int width, int height, int[] overlap) {
 		short[] labels = new short[width * height];
-		List<SegmentedObject> ordered = new java.util.ArrayList<>(objects);
-		ordered.sort((a, b) -> Integer.compare(a.id(), b.id()));
-		for (SegmentedObject o : ordered) {
+		Integer[] order = new Integer[objects.size()];
+		for (int i = 0; i < order.length; i++) order[i] = i;
+		java.util.Arrays.sort(order, (a, b) -> Integer.compare(objects.get(a).id(), objects.get(b).id()));
+		for (int index : order) {
+			SegmentedObject o = objects.get(index);
 			if (o.id() < 1 || o.id() > MAX_LABEL) throw new IllegalArgumentException("Object " + o.id() +
 				": a 16-bit label image holds labels 1-" + MAX_LABEL);
 			int[] taken = { 0 };
@@ -35,7 +37,7 @@ public final class LabelComposer {
 				if (labels[i] == 0) labels[i] = value;
 				else taken[0]++;
 			});
-			if (overlap != null) overlap[objects.indexOf(o)] = taken[0];
+			if (overlap != null) overlap[index] = taken[0];
 		}
 		return labels;
 	}

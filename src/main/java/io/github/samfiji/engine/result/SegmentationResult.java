@@ -47,14 +47,20 @@ public final class SegmentationResult {
 
 	/** The label planes and per-object overlap counts, composed by {@link LabelComposer}. */
 	public LabelStack labels() {
+		List<List<Integer>> indicesBySlice = new ArrayList<>();
+		for (int s = 0; s <= planeCount; s++) indicesBySlice.add(new ArrayList<>());
+		for (int i = 0; i < objects.size(); i++)
+			indicesBySlice.get(objects.get(i).slice()).add(i);
 		short[][] planes = new short[planeCount][];
 		int[] overlap = new int[objects.size()];
 		for (int s = 1; s <= planeCount; s++) {
-			List<SegmentedObject> on = objectsOn(s);
+			List<Integer> indices = indicesBySlice.get(s);
+			List<SegmentedObject> on = new ArrayList<>();
+			for (int i : indices) on.add(objects.get(i));
 			int[] planeOverlap = new int[on.size()];
 			planes[s - 1] = LabelComposer.compose(on, width, height, planeOverlap);
 			for (int i = 0; i < on.size(); i++)
-				overlap[objects.indexOf(on.get(i))] = planeOverlap[i];
+				overlap[indices.get(i)] = planeOverlap[i];
 		}
 		return new LabelStack(width, height, planes, overlap);
 	}
