@@ -41,13 +41,18 @@ final class Dsb2018Evaluation {
 	}
 
 	final Score engineBox = new Score(), enginePoint = new Score(), plainBox = new Score(), plainPoint = new Score();
+	/** The engine's box score on the objects the plain reference also ran on. */
+	final Score engineBoxCompared = new Score();
 	int images;
 
 	/**
 	 * @param plain the reference, or null to evaluate the engine only
-	 * @param pointEvery evaluate point prompts on every n-th object (0: none)
+	 * @param plainEvery run the reference's box prompts on every n-th object of each image
+	 * @param pointEvery evaluate point prompts on every n-th object of each image (0: none)
 	 */
-	void run(Path dir, PromptSegmenter engine, PlainOnnxReference plain, int pointEvery) throws Exception {
+	void run(Path dir, PromptSegmenter engine, PlainOnnxReference plain, int plainEvery, int pointEvery)
+		throws Exception
+	{
 		for (Path image : images(dir)) {
 			ImagePlus imp = IJ.openImage(image.toString());
 			String labelsName = image.getFileName().toString().replace(".png", "_labels.png");
@@ -64,13 +69,18 @@ final class Dsb2018Evaluation {
 			for (GroundTruthObject t : truth) {
 				ObjectPrompt box = ObjectPrompt.builder().box(t.minX, t.minY, t.maxX - t.minX + 1, t.maxY - t.minY + 1)
 					.build();
-				engineBox.add(engine.decode(embedding, box, 1).get(0).mask().iou(t.mask));
-				if (plain != null) plainBox.add(iou(plain.box(reference, t.minX, t.minY, t.maxX, t.maxY), t.mask, w, h));
-				if (pointEvery > 0 && n++ % pointEvery == 0) {
+				double engineIou = engine.decode(embedding, box, 1).get(0).mask().iou(t.mask);
+				engineBox.add(engineIou);
+				if (plain != null && n % plainEvery == 0) {
+					engineBoxCompared.add(engineIou);
+					plainBox.add(iou(plain.box(reference, t.minX, t.minY, t.maxX, t.maxY), t.mask, w, h));
+				}
+				if (pointEvery > 0 && n % pointEvery == 0) {
 					ObjectPrompt point = ObjectPrompt.builder().point(PromptPoint.atPixel(t.pointX, t.pointY, true)).build();
 					enginePoint.add(engine.decode(embedding, point, 1).get(0).mask().iou(t.mask));
 					if (plain != null) plainPoint.add(iou(plain.point(reference, t.pointX, t.pointY), t.mask, w, h));
 				}
+				n++;
 			}
 			images++;
 		}
