@@ -1,6 +1,8 @@
 package io.github.samfiji.engine.result;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -9,12 +11,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The per-object results table: one row per object with {@value #HEADER}. {@code area} counts the pixels of the
  * object's own mask; {@code overlap} those of them that the label image gives to an earlier object (see
- * {@link LabelComposer}); {@code area_calibrated} is {@code area} times the pixel area in {@code unit}².
+ * {@link LabelComposer}); {@code area_calibrated} is {@code area} times the pixel area in {@code unit}². In CSV,
+ * decimals are written plainly (no exponent), rounded to 6 decimal places, without trailing zeros.
  */
 public final class ObjectTable {
 
@@ -59,7 +61,8 @@ public final class ObjectTable {
 	}
 
 	private static String format(Object value) {
-		if (value instanceof Double) return String.format(Locale.ROOT, "%.6g", (Double) value);
+		if (value instanceof Double) return BigDecimal.valueOf((Double) value).setScale(6, RoundingMode.HALF_UP)
+			.stripTrailingZeros().toPlainString();
 		String s = String.valueOf(value);
 		return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
 	}

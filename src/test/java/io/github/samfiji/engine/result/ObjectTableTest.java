@@ -48,9 +48,9 @@ class ObjectTableTest {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		new ObjectTable(result(), 1, "pixel").writeCsv(out);
 		String expected = ObjectTable.HEADER + "\n" +
-			"1,\"nucleus, left\",1,16,16.0000,pixel,0,0.900000,0,0,4,4\n" +
-			"2,object-0002,1,9,9.00000,pixel,4,0.750000,2,2,3,3\n" +
-			"3,\"say \"\"hi\"\"\",2,9,9.00000,pixel,0,0.500000,2,2,3,3\n";
+			"1,\"nucleus, left\",1,16,16,pixel,0,0.9,0,0,4,4\n" +
+			"2,object-0002,1,9,9,pixel,4,0.75,2,2,3,3\n" +
+			"3,\"say \"\"hi\"\"\",2,9,9,pixel,0,0.5,2,2,3,3\n";
 		assertEquals(expected, new String(out.toByteArray(), StandardCharsets.UTF_8));
 	}
 
@@ -72,5 +72,17 @@ class ObjectTableTest {
 		assertEquals(2, r.objectsOn(1).size());
 		assertEquals(3, r.objectsOn(2).get(0).id());
 		assertEquals(0, r.objectsOn(3).size());
+	}
+
+	@Test
+	void csvWritesLargeAndSmallCalibratedAreasWithoutExponent() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		new ObjectTable(result(), 123456.789, "nm").writeCsv(out);
+		String first = new String(out.toByteArray(), StandardCharsets.UTF_8).split("\n")[1];
+		assertEquals("1,\"nucleus, left\",1,16,1975308.624,nm,0,0.9,0,0,4,4", first);
+		out.reset();
+		new ObjectTable(result(), 0.0000125, "mm").writeCsv(out);
+		assertEquals("1,\"nucleus, left\",1,16,0.0002,mm,0,0.9,0,0,4,4", new String(out.toByteArray(),
+			StandardCharsets.UTF_8).split("\n")[1]);
 	}
 }
