@@ -47,9 +47,7 @@ public final class ImageEncoder implements AutoCloseable {
 			for (int i = 0; i < tensors.length; i++) {
 				OnnxTensor out = (OnnxTensor) result.get(outputNames.get(i)).orElseThrow(IllegalStateException::new);
 				shapes[i] = out.getInfo().getShape();
-				FloatBuffer buffer = out.getFloatBuffer();
-				tensors[i] = new float[buffer.remaining()];
-				buffer.get(tensors[i]);
+				tensors[i] = OnnxSessions.toFloatArray(out);
 			}
 			return new ImageEmbedding(modelId, input.geometry(), tensors, shapes);
 		}

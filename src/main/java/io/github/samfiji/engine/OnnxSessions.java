@@ -1,10 +1,12 @@
 package io.github.samfiji.engine;
 
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -50,6 +52,14 @@ public final class OnnxSessions {
 			closeQuietlyAfterFailure(session, e);
 			throw e;
 		}
+	}
+
+	/** A tensor's float values copied into a Java array (no native memory is kept). */
+	public static float[] toFloatArray(OnnxTensor tensor) {
+		FloatBuffer buffer = tensor.getFloatBuffer();
+		float[] values = new float[buffer.remaining()];
+		buffer.get(values);
+		return values;
 	}
 
 	private static void closeQuietlyAfterFailure(OrtSession session, Exception failure) {

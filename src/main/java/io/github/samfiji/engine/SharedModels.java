@@ -41,7 +41,7 @@ public final class SharedModels {
 		Entry entry = entries.get(key);
 		if (entry == null) {
 			closeIdle();
-			entry = new Entry(key, SamModel.open(descriptor, options));
+			entry = new Entry(SamModel.open(descriptor, options));
 			entries.put(key, entry);
 		}
 		entry.leases++;
@@ -63,12 +63,10 @@ public final class SharedModels {
 
 	private static final class Entry {
 
-		final String key;
 		final SamModel model;
 		int leases;
 
-		Entry(String key, SamModel model) {
-			this.key = key;
+		Entry(SamModel model) {
 			this.model = model;
 		}
 	}

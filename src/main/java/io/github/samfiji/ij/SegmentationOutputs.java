@@ -29,8 +29,9 @@ public final class SegmentationOutputs {
 	public SegmentationOutputs(SegmentationResult result, ImagePlus source) {
 		this.result = result;
 		Calibration cal = source.getCalibration();
-		this.table = new ObjectTable(result, cal.pixelWidth * cal.pixelHeight, cal.getUnit());
-		this.labels = labelImage(result, source);
+		SegmentationResult.LabelStack planes = result.labels();
+		this.table = new ObjectTable(result, planes, cal.pixelWidth * cal.pixelHeight, cal.getUnit());
+		this.labels = labelImage(result, planes, source);
 		this.rois = rois(result, source);
 	}
 
@@ -63,8 +64,9 @@ public final class SegmentationOutputs {
 		return String.format("object-%04d", o.id());
 	}
 
-	private static ImagePlus labelImage(SegmentationResult result, ImagePlus source) {
-		SegmentationResult.LabelStack planes = result.labels();
+	private static ImagePlus labelImage(SegmentationResult result, SegmentationResult.LabelStack planes,
+		ImagePlus source)
+	{
 		ImageStack stack = new ImageStack(result.width(), result.height());
 		for (int s = 1; s <= planes.planeCount(); s++)
 			stack.addSlice(source.getStack().getSliceLabel(s), new ShortProcessor(result.width(), result.height(), planes

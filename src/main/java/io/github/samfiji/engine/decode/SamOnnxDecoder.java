@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 import io.github.samfiji.engine.ImageEmbedding;
+import io.github.samfiji.engine.OnnxSessions;
 import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.LowResMask;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
@@ -117,9 +118,10 @@ public final class SamOnnxDecoder implements MaskDecoder {
 					throw new InferenceException("Decoder returned masks of shape " + Arrays.toString(shape) +
 						", expected [1, K, " + g.originalHeight() + ", " + g.originalWidth() + "]", null);
 				int k = (int) shape[1];
-				return new DecoderOutput(k, g.originalWidth(), g.originalHeight(), floats(masks), floats(
-					(OnnxTensor) result.get("iou_predictions").get()), LOW_RES, floats((OnnxTensor) result.get(
-						"low_res_masks").get()));
+				float[] iou = OnnxSessions.toFloatArray((OnnxTensor) result.get("iou_predictions").get());
+				float[] lowRes = OnnxSessions.toFloatArray((OnnxTensor) result.get("low_res_masks").get());
+				return new DecoderOutput(k, g.originalWidth(), g.originalHeight(), OnnxSessions.toFloatArray(masks), iou,
+					LOW_RES, lowRes);
 			}
 		}
 		catch (OrtException e) {
@@ -133,13 +135,6 @@ public final class SamOnnxDecoder implements MaskDecoder {
 
 	private OnnxTensor tensor(float[] data, long[] shape) throws OrtException {
 		return OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
-	}
-
-	private static float[] floats(OnnxTensor t) {
-		FloatBuffer buffer = t.getFloatBuffer();
-		float[] values = new float[buffer.remaining()];
-		buffer.get(values);
-		return values;
 	}
 
 	@Override

@@ -31,7 +31,11 @@ public final class ObjectTable {
 	 * @param unit calibration unit, e.g. "µm" or "pixel"
 	 */
 	public ObjectTable(SegmentationResult result, double pixelArea, String unit) {
-		SegmentationResult.LabelStack labels = result.labels();
+		this(result, result.labels(), pixelArea, unit);
+	}
+
+	/** The same, reusing label planes already composed from {@code result} (their overlap counts). */
+	public ObjectTable(SegmentationResult result, SegmentationResult.LabelStack labels, double pixelArea, String unit) {
 		List<SegmentedObject> objects = result.objects();
 		for (int i = 0; i < objects.size(); i++) {
 			SegmentedObject o = objects.get(i);
