@@ -1,5 +1,8 @@
 package io.github.samfiji.engine;
 
+import io.github.samfiji.engine.cache.EmbeddingCache;
+import io.github.samfiji.engine.cache.EmbeddingKey;
+import io.github.samfiji.engine.cache.PlaneFingerprint;
 import io.github.samfiji.engine.decode.DecoderOutput;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.ObjectMask;
@@ -26,19 +29,35 @@ public final class PromptSegmenter {
 
 	private final SamModel model;
 	private final SegmentationOptions options;
+	private final EmbeddingCache cache;
 
+	/** A segmenter that encodes every plane it is given (no cache). */
 	public PromptSegmenter(SamModel model, SegmentationOptions options) {
+		this(model, options, EmbeddingCache.none());
+	}
+
+	/** A segmenter that takes embeddings from {@code cache} and computes only the missing ones. */
+	public PromptSegmenter(SamModel model, SegmentationOptions options, EmbeddingCache cache) {
 		this.model = model;
 		this.options = options;
+		this.cache = cache;
 	}
 
 	public SamModel model() { return model; }
 
 	public SegmentationOptions options() { return options; }
 
-	/** Computes the embedding of one 2D plane (grey {@code RealType} or {@code ARGBType}); the plane is only read. */
+	public EmbeddingCache cache() { return cache; }
+
+	/**
+	 * The embedding of one 2D plane (grey {@code RealType} or {@code ARGBType}), from the cache when the same
+	 * content was encoded before with this model and intensity mapping; the plane is only read.
+	 */
 	public ImageEmbedding encode(RandomAccessibleInterval<?> plane) {
-		return model.encoder().encode(model.preprocessor().prepare(plane, options.intensityMapping()));
+		EmbeddingKey key = new EmbeddingKey(model.embeddingIdentity(), PlaneFingerprint.of(plane), options
+			.intensityMapping().toString(), EmbeddingKey.WHOLE_PLANE);
+		return cache.get(key, () -> model.encoder().encode(model.preprocessor().prepare(plane, options
+			.intensityMapping())));
 	}
 
 	/**

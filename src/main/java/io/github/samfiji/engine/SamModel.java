@@ -58,6 +58,17 @@ public final class SamModel implements AutoCloseable {
 
 	public ImageEncoder encoder() { return encoder; }
 
+	/**
+	 * What identifies this model's embeddings in a cache: the descriptor id and the encoder's SHA-256 (or, for a
+	 * descriptor without checksum, the encoder file's absolute path), so that two different models never share
+	 * cached embeddings.
+	 */
+	public String embeddingIdentity() {
+		String sha = descriptor.encoder().sha256();
+		return descriptor.id() + "@" + (sha == null || sha.isEmpty() ? descriptor.encoderPath().toAbsolutePath()
+			: sha);
+	}
+
 	public MaskDecoder decoder() { return decoder; }
 
 	@Override

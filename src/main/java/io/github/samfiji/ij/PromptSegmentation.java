@@ -7,6 +7,7 @@ import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.SharedModels;
 import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.cache.EmbeddingCache;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.SegmentationResult;
 
@@ -33,7 +34,8 @@ public final class PromptSegmentation {
 		ImagePlusPlanes planes = new ImagePlusPlanes(image);
 		monitor.progress("Loading model " + (model == null ? "" : model), 0, 0);
 		try (SharedModels.Lease lease = SharedModels.instance().acquire(model, engine)) {
-			SegmentationResult result = new PromptSegmenter(lease.model(), options).segment(planes, prompts, monitor);
+			SegmentationResult result = new PromptSegmenter(lease.model(), options, EmbeddingCache.shared()).segment(planes,
+				prompts, monitor);
 			return new SegmentationOutputs(result, image);
 		}
 	}
