@@ -46,11 +46,14 @@ final class Dsb2018Evaluation {
 	int images;
 
 	/**
+	 * @param boxEvery evaluate the engine's box prompts on every n-th object of each image (and on every object the
+	 *          reference runs on)
 	 * @param plain the reference, or null to evaluate the engine only
 	 * @param plainEvery run the reference's box prompts on every n-th object of each image
 	 * @param pointEvery evaluate point prompts on every n-th object of each image (0: none)
 	 */
-	void run(Path dir, PromptSegmenter engine, PlainOnnxReference plain, int plainEvery, int pointEvery)
+	void run(Path dir, PromptSegmenter engine, int boxEvery, PlainOnnxReference plain, int plainEvery,
+		int pointEvery)
 		throws Exception
 	{
 		for (Path image : images(dir)) {
@@ -67,11 +70,15 @@ final class Dsb2018Evaluation {
 				.getPixels(), w, h);
 			int n = 0;
 			for (GroundTruthObject t : truth) {
-				ObjectPrompt box = ObjectPrompt.builder().box(t.minX, t.minY, t.maxX - t.minX + 1, t.maxY - t.minY + 1)
-					.build();
-				double engineIou = engine.decode(embedding, box, 1).get(0).mask().iou(t.mask);
-				engineBox.add(engineIou);
-				if (plain != null && n % plainEvery == 0) {
+				boolean compared = plain != null && n % plainEvery == 0;
+				double engineIou = Double.NaN;
+				if (compared || n % boxEvery == 0) {
+					ObjectPrompt box = ObjectPrompt.builder().box(t.minX, t.minY, t.maxX - t.minX + 1, t.maxY - t.minY + 1)
+						.build();
+					engineIou = engine.decode(embedding, box, 1).get(0).mask().iou(t.mask);
+					engineBox.add(engineIou);
+				}
+				if (compared) {
 					engineBoxCompared.add(engineIou);
 					plainBox.add(iou(plain.box(reference, t.minX, t.minY, t.maxX, t.maxY), t.mask, w, h));
 				}

