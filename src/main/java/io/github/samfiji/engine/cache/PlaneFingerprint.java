@@ -49,7 +49,7 @@ public final class PlaneFingerprint {
 			}
 		}
 		else throw new IllegalArgumentException("Unsupported pixel type " + type.getClass().getSimpleName() +
-			": expected a RealType or ARGBType plane");
+			": use 8, 16 or 32-bit grey or RGB images");
 		flush(digest, buffer);
 		StringBuilder hex = new StringBuilder(64);
 		for (byte b : digest.digest())

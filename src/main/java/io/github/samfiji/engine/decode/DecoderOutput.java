@@ -1,5 +1,6 @@
 package io.github.samfiji.engine.decode;
 
+import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.LowResMask;
 
 /**
@@ -48,6 +49,11 @@ public final class DecoderOutput {
 	public int maskOffset(int k) { return k * width * height; }
 
 	public float predictedIou(int k) { return iou[k]; }
+
+	/** The low-resolution part of this output (sharing its arrays). */
+	public LowResOutput lowResOutput(ResizeGeometry geometry) {
+		return new LowResOutput(count, lowResSize, lowRes, iou, geometry);
+	}
 
 	/** Candidate {@code k}'s low-resolution logits (a copy, safe to keep). */
 	public LowResMask lowRes(int k) {

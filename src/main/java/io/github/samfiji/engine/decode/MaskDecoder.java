@@ -20,6 +20,15 @@ public interface MaskDecoder extends AutoCloseable {
 	 */
 	DecoderOutput decode(ImageEmbedding embedding, ObjectPrompt prompt);
 
+	/**
+	 * The same run, returning only the low-resolution candidates, so that callers who discard most masks do not
+	 * pay for full-resolution output. Implementations whose model can skip the full-resolution step override it;
+	 * the default runs {@link #decode} and keeps its low-resolution part.
+	 */
+	default LowResOutput decodeLowResolution(ImageEmbedding embedding, ObjectPrompt prompt) {
+		return decode(embedding, prompt).lowResOutput(embedding.geometry());
+	}
+
 	/** Number of candidate masks per run (1 or 4 for {@code sam-onnx}). */
 	int candidateCount();
 

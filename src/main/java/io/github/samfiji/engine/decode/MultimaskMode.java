@@ -3,6 +3,7 @@ package io.github.samfiji.engine.decode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Which candidates to keep when a decoder returns several masks. A multimask decoder (the official SAM export
@@ -30,14 +31,23 @@ public enum MultimaskMode {
 
 	/** Indices of the candidates to keep, in decreasing order of preference. */
 	public List<Integer> select(DecoderOutput output) {
+		return select(output.count(), output::predictedIou);
+	}
+
+	/** The same for a low-resolution output. */
+	public List<Integer> select(LowResOutput output) {
+		return select(output.count(), output::predictedIou);
+	}
+
+	private List<Integer> select(int count, IntToDoubleFunction iou) {
 		List<Integer> keep = new ArrayList<>();
-		if (output.count() == 1 || this == SINGLE) {
+		if (count == 1 || this == SINGLE) {
 			keep.add(0);
 			return keep;
 		}
-		for (int k = 1; k < output.count(); k++)
+		for (int k = 1; k < count; k++)
 			keep.add(k);
-		keep.sort((a, b) -> Float.compare(output.predictedIou(b), output.predictedIou(a)));
+		keep.sort((a, b) -> Double.compare(iou.applyAsDouble(b), iou.applyAsDouble(a)));
 		return this == BEST ? keep.subList(0, 1) : keep;
 	}
 }
