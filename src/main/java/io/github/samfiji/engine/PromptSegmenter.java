@@ -127,7 +127,7 @@ public final class PromptSegmenter {
 		for (List<SegmentedObject> group : perPrompt) {
 			if (group == null) continue;
 			for (SegmentedObject o : group)
-				objects.add(new SegmentedObject(objects.size() + 1, o.prompt(), o.mask(), o.predictedIou(), o.lowRes()));
+				objects.add(o.withId(objects.size() + 1));
 		}
 		return objects;
 	}

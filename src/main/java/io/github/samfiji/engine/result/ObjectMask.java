@@ -97,6 +97,56 @@ public final class ObjectMask {
 		return plane;
 	}
 
+	/**
+	 * A mask from a row-major boolean array covering the rectangle {@code (x, y, width, height)} of a
+	 * {@code planeWidth x planeHeight} plane (its bounding box is recomputed; the rectangle must lie in the plane).
+	 */
+	public static ObjectMask inRectangle(boolean[] local, int x, int y, int width, int height, int planeWidth,
+		int planeHeight)
+	{
+		if (x < 0 || y < 0 || x + width > planeWidth || y + height > planeHeight || local.length != width * height)
+			throw new IllegalArgumentException("Rectangle " + x + "," + y + " " + width + "x" + height +
+				" does not fit a " + planeWidth + "x" + planeHeight + " plane");
+		int minX = width, minY = height, maxX = -1, maxY = -1;
+		for (int j = 0; j < height; j++)
+			for (int i = 0; i < width; i++)
+				if (local[j * width + i]) {
+					minX = Math.min(minX, i);
+					maxX = Math.max(maxX, i);
+					minY = Math.min(minY, j);
+					maxY = j;
+				}
+		if (maxX < 0) return new ObjectMask(planeWidth, planeHeight, 0, 0, 0, 0, new BitSet());
+		int w = maxX - minX + 1, h = maxY - minY + 1;
+		BitSet bits = new BitSet(w * h);
+		for (int j = 0; j < h; j++)
+			for (int i = 0; i < w; i++)
+				if (local[(j + minY) * width + i + minX]) bits.set(j * w + i);
+		return new ObjectMask(planeWidth, planeHeight, x + minX, y + minY, w, h, bits);
+	}
+
+	/** The mask inside its bounding box, row-major ({@code boundsWidth() * boundsHeight()}). */
+	public boolean[] toBoundsArray() {
+		boolean[] local = new boolean[width * height];
+		for (int b = bits.nextSetBit(0); b >= 0; b = bits.nextSetBit(b + 1))
+			local[b] = true;
+		return local;
+	}
+
+	/**
+	 * The same pixels moved by {@code (dx, dy)} into a {@code newPlaneWidth x newPlaneHeight} plane, e.g. from a crop
+	 * into the plane it was cut from.
+	 *
+	 * @throws IllegalArgumentException when the moved mask does not fit the new plane
+	 */
+	public ObjectMask placedIn(int newPlaneWidth, int newPlaneHeight, int dx, int dy) {
+		if (isEmpty()) return new ObjectMask(newPlaneWidth, newPlaneHeight, 0, 0, 0, 0, new BitSet());
+		if (x + dx < 0 || y + dy < 0 || x + dx + width > newPlaneWidth || y + dy + height > newPlaneHeight)
+			throw new IllegalArgumentException("The mask moved by " + dx + "," + dy + " leaves the " + newPlaneWidth +
+				"x" + newPlaneHeight + " plane");
+		return new ObjectMask(newPlaneWidth, newPlaneHeight, x + dx, y + dy, width, height, bits);
+	}
+
 	/** Calls {@code visitor} for every pixel of the mask, row by row. */
 	public void forEachPixel(PixelVisitor visitor) {
 		for (int b = bits.nextSetBit(0); b >= 0; b = bits.nextSetBit(b + 1))

@@ -21,7 +21,7 @@ import java.util.List;
 public final class ObjectTable {
 
 	public static final String HEADER =
-		"object,name,slice,area,area_calibrated,unit,overlap,predicted_iou,bbox_x,bbox_y,bbox_width,bbox_height";
+		"object,name,slice,area,area_calibrated,unit,overlap,predicted_iou,stability_score,bbox_x,bbox_y,bbox_width,bbox_height";
 	public static final List<String> COLUMNS = Collections.unmodifiableList(Arrays.asList(HEADER.split(",")));
 
 	private final List<Object[]> rows = new ArrayList<>();
@@ -41,9 +41,14 @@ public final class ObjectTable {
 			SegmentedObject o = objects.get(i);
 			ObjectMask m = o.mask();
 			rows.add(new Object[] { o.id(), o.name(), o.slice(), m.area(), m.area() * pixelArea, unit, labels
-				.overlapPixels(i), (double) o.predictedIou(), m.boundsX(), m.boundsY(), m.boundsWidth(), m
+				.overlapPixels(i), (double) o.predictedIou(), stability(o), m.boundsX(), m.boundsY(), m.boundsWidth(), m
 					.boundsHeight() });
 		}
+	}
+
+	/** The stability score, or "" when it was not measured (prompted objects). */
+	private static Object stability(SegmentedObject o) {
+		return Float.isNaN(o.stabilityScore()) ? "" : (Object) (double) o.stabilityScore();
 	}
 
 	/** Rows in object order; values are {@code Integer}, {@code Double} or {@code String}, in {@link #COLUMNS} order. */

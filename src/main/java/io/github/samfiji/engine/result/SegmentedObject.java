@@ -11,13 +11,28 @@ public final class SegmentedObject {
 	private final ObjectMask mask;
 	private final float predictedIou;
 	private final LowResMask lowRes;
+	private final float stabilityScore;
 
+	/** An object without a measured stability score. */
 	public SegmentedObject(int id, ObjectPrompt prompt, ObjectMask mask, float predictedIou, LowResMask lowRes) {
+		this(id, prompt, mask, predictedIou, lowRes, Float.NaN);
+	}
+
+	/** @param stabilityScore SAM's stability score, or NaN when not measured */
+	public SegmentedObject(int id, ObjectPrompt prompt, ObjectMask mask, float predictedIou, LowResMask lowRes,
+		float stabilityScore)
+	{
 		this.id = id;
 		this.prompt = prompt;
 		this.mask = mask;
 		this.predictedIou = predictedIou;
 		this.lowRes = lowRes;
+		this.stabilityScore = stabilityScore;
+	}
+
+	/** The same object with another number. */
+	public SegmentedObject withId(int newId) {
+		return new SegmentedObject(newId, prompt, mask, predictedIou, lowRes, stabilityScore);
 	}
 
 	/** Object number from 1, in prompt order; the object's value in the label image. */
@@ -32,6 +47,12 @@ public final class SegmentedObject {
 
 	/** The model's own estimate of the mask's IoU with the true object. */
 	public float predictedIou() { return predictedIou; }
+
+	/**
+	 * SAM's stability score (IoU of the mask thresholded at logit +1 and -1, by default), measured by segment
+	 * everything; NaN for prompted objects.
+	 */
+	public float stabilityScore() { return stabilityScore; }
 
 	/** Low-resolution logits, to feed back as a mask prompt for refinement. */
 	public LowResMask lowRes() { return lowRes; }
