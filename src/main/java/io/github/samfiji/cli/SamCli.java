@@ -6,12 +6,15 @@ import ij.ImagePlus;
 import io.github.samfiji.engine.EngineOptions;
 import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.auto.AutomaticOptions;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
+import io.github.samfiji.ij.AutomaticSegmentation;
 import io.github.samfiji.ij.OutputWriter;
 import io.github.samfiji.ij.PromptSegmentation;
 import io.github.samfiji.ij.PromptSource;
+import io.github.samfiji.ij.RoiPrompts;
 import io.github.samfiji.ij.SegmentationOutputs;
 
 import java.io.IOException;
@@ -19,7 +22,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,6 +32,8 @@ import java.util.Map;
  * <pre>
  * sam segment --model ID|DESCRIPTOR.json --image IN --prompts PROMPTS.csv|RoiSet.zip --out DIR
  *             [--multimask best|single|all] [--intensity auto|percentiles:LOW:HIGH|fixed:MIN:MAX] [--threads N]
+ * sam everything --image IN --out DIR [--model ID] [--points-per-side 32] [--pred-iou-thresh 0.88] ...
+ * sam refine --image IN --objects LABELS.tif|RoiSet.zip --out DIR [--model ID] [--add-point] ...
  * sam models
  * </pre>
  * {@code segment} writes {@code DIR/labels.tif}, {@code DIR/RoiSet.zip}, {@code DIR/results.csv} and
@@ -38,6 +45,12 @@ public final class SamCli {
 		"Usage:",
 		"  sam segment --model ID|DESCRIPTOR.json --image IN --prompts PROMPTS.csv|RoiSet.zip --out DIR",
 		"              [--multimask best|single|all] [--intensity auto|percentiles:LOW:HIGH|fixed:MIN:MAX] [--threads N]",
+		"  sam everything --image IN --out DIR [--model ID] [--points-per-side 32] [--pred-iou-thresh 0.88]",
+		"              [--stability-score-thresh 0.95] [--stability-score-offset 1] [--box-nms-thresh 0.7]",
+		"              [--crop-n-layers 0] [--crop-overlap-ratio 0.3413] [--crop-nms-thresh 0.7]",
+		"              [--crop-n-points-downscale-factor 1] [--min-mask-region-area 0] [--intensity ...] [--threads N]",
+		"  sam refine --image IN --objects LABELS.tif|RoiSet.zip --out DIR [--model ID] [--add-point true|false]",
+		"              [--multimask single|best] [--intensity ...] [--threads N]",
 		"  sam models       list the installed models and the model directory",
 		"Prompt CSV header: object,kind,x,y,width,height,label,slice");
 
@@ -62,7 +75,13 @@ public final class SamCli {
 		try {
 			switch (args[0]) {
 				case "segment":
-					return segment(options(args));
+					return segment(options(args, "model|image|prompts|out|multimask|intensity|threads"));
+				case "everything":
+					return everything(options(args, "model|image|out|intensity|threads|points-per-side|pred-iou-thresh|" +
+						"stability-score-thresh|stability-score-offset|box-nms-thresh|crop-n-layers|crop-overlap-ratio|" +
+						"crop-nms-thresh|crop-n-points-downscale-factor|min-mask-region-area"));
+				case "refine":
+					return refine(options(args, "model|image|objects|out|add-point|multimask|intensity|threads"));
 				case "models":
 					return models();
 				default:
@@ -81,21 +100,76 @@ public final class SamCli {
 	}
 
 	private int segment(Map<String, String> o) throws IOException {
-		Path imagePath = Paths.get(require(o, "image"));
 		Path prompts = Paths.get(require(o, "prompts"));
 		Path outDir = Paths.get(require(o, "out"));
-		if (!Files.isRegularFile(imagePath)) throw new IOException("Image not found: " + imagePath);
-		ImagePlus image = IJ.openImage(imagePath.toString());
-		if (image == null) throw new IOException("ImageJ cannot read the image " + imagePath);
+		ImagePlus image = openImage(o, "image");
 		SegmentationOptions options = SegmentationOptions.defaults().withMultimask(MultimaskMode.parse(o.getOrDefault(
 			"multimask", "best"))).withIntensityMapping(IntensityMapping.parse(o.getOrDefault("intensity", "auto")));
-		EngineOptions engine = EngineOptions.defaults().withThreads(integer(o.getOrDefault("threads", "0"), "threads"));
-		SegmentationOutputs outputs = PromptSegmentation.run(image, PromptSource.FILE.read(image, prompts), o.getOrDefault(
-			"model", ModelStore.DEFAULT_MODEL), options, engine, consoleMonitor());
+		SegmentationOutputs outputs = PromptSegmentation.run(image, PromptSource.FILE.read(image, prompts), model(o),
+			options, engine(o), consoleMonitor());
+		return written(outputs, image, outDir);
+	}
+
+	private int everything(Map<String, String> o) throws IOException {
+		Path outDir = Paths.get(require(o, "out"));
+		ImagePlus image = openImage(o, "image");
+		AutomaticOptions a = AutomaticOptions.defaults();
+		a = a.withPointsPerSide(integer(o.getOrDefault("points-per-side", "" + a.pointsPerSide()), "points-per-side"));
+		a = a.withIouThreshold(number(o, "pred-iou-thresh", a.iouThreshold()));
+		a = a.withStabilityThreshold(number(o, "stability-score-thresh", a.stabilityThreshold()));
+		a = a.withStabilityOffset(number(o, "stability-score-offset", a.stabilityOffset()));
+		a = a.withBoxNmsThreshold(number(o, "box-nms-thresh", a.boxNmsThreshold()));
+		a = a.withCropLayers(integer(o.getOrDefault("crop-n-layers", "" + a.cropLayers()), "crop-n-layers"));
+		a = a.withCropOverlapRatio(number(o, "crop-overlap-ratio", a.cropOverlapRatio()));
+		a = a.withCropNmsThreshold(number(o, "crop-nms-thresh", a.cropNmsThreshold()));
+		a = a.withCropPointsDownscale(integer(o.getOrDefault("crop-n-points-downscale-factor", "" + a
+			.cropPointsDownscale()), "crop-n-points-downscale-factor"));
+		a = a.withMinRegionArea(integer(o.getOrDefault("min-mask-region-area", "" + a.minRegionArea()),
+			"min-mask-region-area"));
+		SegmentationOptions options = SegmentationOptions.defaults().withIntensityMapping(IntensityMapping.parse(o
+			.getOrDefault("intensity", "auto")));
+		return written(AutomaticSegmentation.everything(image, Collections.emptyList(), model(o), options, a, engine(o),
+			consoleMonitor()), image, outDir);
+	}
+
+	private int refine(Map<String, String> o) throws IOException {
+		Path objects = Paths.get(require(o, "objects"));
+		Path outDir = Paths.get(require(o, "out"));
+		ImagePlus image = openImage(o, "image");
+		String addPoint = o.getOrDefault("add-point", "false");
+		if (!addPoint.matches("true|false")) throw new UsageException("--add-point must be true or false");
+		SegmentationOptions options = SegmentationOptions.defaults().withMultimask(MultimaskMode.parse(o.getOrDefault(
+			"multimask", "single"))).withIntensityMapping(IntensityMapping.parse(o.getOrDefault("intensity", "auto")));
+		String name = objects.getFileName().toString().toLowerCase(Locale.ROOT);
+		SegmentationOutputs outputs;
+		if (name.endsWith(".zip") || name.endsWith(".roi")) outputs = AutomaticSegmentation.refineRois(image, RoiPrompts
+			.readRois(objects), addPoint.equals("true"), model(o), options, engine(o), consoleMonitor());
+		else outputs = AutomaticSegmentation.refineLabels(image, openImage(o, "objects"), addPoint.equals("true"), model(
+			o), options, engine(o), consoleMonitor());
+		return written(outputs, image, outDir);
+	}
+
+	private static ImagePlus openImage(Map<String, String> o, String key) throws IOException {
+		Path path = Paths.get(require(o, key));
+		if (!Files.isRegularFile(path)) throw new IOException("Image not found: " + path);
+		ImagePlus image = IJ.openImage(path.toString());
+		if (image == null) throw new IOException("ImageJ cannot read the image " + path);
+		return image;
+	}
+
+	private static String model(Map<String, String> o) {
+		return o.getOrDefault("model", ModelStore.DEFAULT_MODEL);
+	}
+
+	private static EngineOptions engine(Map<String, String> o) {
+		return EngineOptions.defaults().withThreads(integer(o.getOrDefault("threads", "0"), "threads"));
+	}
+
+	private int written(SegmentationOutputs outputs, ImagePlus image, Path outDir) throws IOException {
 		OutputWriter.write(outputs, image, outDir);
-		out.println("Segmented " + outputs.result().objects().size() + " object(s) in " + imagePath.getFileName() +
-			"; wrote " + OutputWriter.LABELS + ", " + OutputWriter.ROIS + ", " + OutputWriter.TABLE + ", " +
-			OutputWriter.OVERLAY + " to " + outDir);
+		out.println("Segmented " + outputs.result().objects().size() + " object(s) in " + image.getTitle() + "; wrote " +
+			OutputWriter.LABELS + ", " + OutputWriter.ROIS + ", " + OutputWriter.TABLE + ", " + OutputWriter.OVERLAY +
+			" to " + outDir);
 		return 0;
 	}
 
@@ -107,12 +181,17 @@ public final class SamCli {
 		return 0;
 	}
 
+	/** Progress on stderr, one line per new message or new whole percent. */
 	private TaskMonitor consoleMonitor() {
 		return new TaskMonitor() {
 
+			private String last = "";
+
 			@Override
 			public void progress(String message, long done, long total) {
-				err.println(total > 0 ? String.format("[%3d%%] %s", 100 * done / total, message) : message);
+				String line = total > 0 ? String.format("[%3d%%] %s", 100 * done / total, message) : message;
+				if (!line.equals(last)) err.println(line);
+				last = line;
 			}
 
 			@Override
@@ -120,7 +199,7 @@ public final class SamCli {
 		};
 	}
 
-	private static Map<String, String> options(String[] args) {
+	private static Map<String, String> options(String[] args, String allowedKeys) {
 		Map<String, String> o = new HashMap<>();
 		for (int i = 1; i < args.length; i++) {
 			String key = args[i];
@@ -129,7 +208,7 @@ public final class SamCli {
 			o.put(key.substring(2), args[++i]);
 		}
 		for (String key : o.keySet())
-			if (!key.matches("model|image|prompts|out|multimask|intensity|threads")) throw new UsageException(
+			if (!key.matches(allowedKeys)) throw new UsageException(
 				"Unknown option --" + key);
 		return o;
 	}
@@ -138,6 +217,17 @@ public final class SamCli {
 		String v = o.get(key);
 		if (v == null) throw new UsageException("Missing --" + key);
 		return v;
+	}
+
+	private static double number(Map<String, String> o, String key, double defaultValue) {
+		String text = o.get(key);
+		if (text == null) return defaultValue;
+		try {
+			return Double.parseDouble(text);
+		}
+		catch (NumberFormatException e) {
+			throw new UsageException("--" + key + " must be a number, not '" + text + "'");
+		}
 	}
 
 	private static int integer(String text, String name) {

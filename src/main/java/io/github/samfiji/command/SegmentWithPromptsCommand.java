@@ -95,18 +95,6 @@ public class SegmentWithPromptsCommand extends ContextCommand {
 	}
 
 	private TaskMonitor monitor() {
-		return new TaskMonitor() {
-
-			@Override
-			public void progress(String message, long done, long total) {
-				if (total > 0) status.showStatus((int) done, (int) total, "SAM: " + message);
-				else status.showStatus("SAM: " + message);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return isCanceled();
-			}
-		};
+		return new StatusServiceMonitor(status, this::isCanceled);
 	}
 }

@@ -82,15 +82,20 @@ public final class RoiPrompts {
 	 * file order. Entry paths are never used as file names.
 	 */
 	public static List<ObjectPrompt> fromRoiFile(Path file, int defaultSlice) throws IOException {
-		return fromRois(readRoiFile(file), defaultSlice, null);
+		return fromRois(readRois(file), defaultSlice, null);
 	}
 
 	/** Like {@link #fromRoiFile(Path, int)}, placing ROIs on {@code image} as {@link #fromRois(Roi[], ImagePlus)} does. */
 	public static List<ObjectPrompt> fromRoiFile(Path file, ImagePlus image) throws IOException {
-		return fromRois(readRoiFile(file), image.getCurrentSlice(), image);
+		return fromRois(readRois(file), image.getCurrentSlice(), image);
 	}
 
-	private static Roi[] readRoiFile(Path file) throws IOException {
+	/**
+	 * Reads a RoiSet.zip or a single .roi file (groups are reset to 0).
+	 *
+	 * @throws IOException when the file is missing, holds no ROIs or a ROI cannot be decoded
+	 */
+	public static Roi[] readRois(Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new IOException("ROI file not found: " + file);
 		List<Roi> rois = new ArrayList<>();
 		if (file.getFileName().toString().toLowerCase().endsWith(".roi")) {
@@ -122,7 +127,8 @@ public final class RoiPrompts {
 		return out.toByteArray();
 	}
 
-	private static int slice(Roi roi, int defaultSlice, ImagePlus image) {
+	/** The 1-based stack index a ROI belongs to (its hyperstack or stack position), else {@code defaultSlice}. */
+	static int slice(Roi roi, int defaultSlice, ImagePlus image) {
 		if (image != null && image.isHyperStack() && roi.hasHyperStackPosition()) {
 			int c = roi.getCPosition() > 0 ? roi.getCPosition() : image.getC();
 			int z = roi.getZPosition() > 0 ? roi.getZPosition() : image.getZ();

@@ -3,6 +3,7 @@ package io.github.samfiji.plugin;
 import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
+import ij.plugin.PlugIn;
 
 /**
  * Runs {@link SegmentWithPromptsPlugin} as ImageJ's {@code run(command, options)} does, for tests: the options are
@@ -23,8 +24,13 @@ public final class MacroCall {
 		return "done";
 	}
 
-	/** Runs the plugin on {@code image} (or on the current image when null) with these macro options. */
+	/** Runs "Segment with Prompts" on {@code image} (or on the current image when null) with these macro options. */
 	static void run(ImagePlus image, String options) {
+		run(new SegmentWithPromptsPlugin(), image, options);
+	}
+
+	/** Runs {@code plugin} on {@code image} (or on the current image when null) with these macro options. */
+	static void run(PlugIn plugin, ImagePlus image, String options) {
 		Thread thread = Thread.currentThread();
 		String name = thread.getName();
 		ImagePlus previous = image == null ? null : WindowManager.getCurrentImage();
@@ -32,7 +38,7 @@ public final class MacroCall {
 			if (!name.startsWith("Run$_")) thread.setName("Run$_" + name);
 			Macro.setOptions(thread, options);
 			if (image != null) WindowManager.setTempCurrentImage(image);
-			new SegmentWithPromptsPlugin().run("");
+			plugin.run("");
 		}
 		finally {
 			Macro.setOptions(thread, null);

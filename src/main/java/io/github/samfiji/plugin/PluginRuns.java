@@ -1,0 +1,66 @@
+package io.github.samfiji.plugin;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+
+import io.github.samfiji.ij.OutputDisplay;
+import io.github.samfiji.ij.OutputWriter;
+import io.github.samfiji.ij.SegmentationOutputs;
+import io.github.samfiji.ij.StatusBarMonitor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * What the ImageJ 1 entries share around their one engine call: status-bar progress and Esc cancellation, writing
+ * and showing the outputs, and errors shown as ImageJ messages that also abort a running macro.
+ */
+final class PluginRuns {
+
+	private PluginRuns() {}
+
+	/** One segmentation job, given the monitor to report to. */
+	interface Job {
+
+		SegmentationOutputs run(StatusBarMonitor monitor) throws IOException;
+	}
+
+	/** The outputs the user asked for. */
+	static final class Outputs {
+
+		final Path directory;
+		final boolean labelImage, addToManager, resultsTable;
+
+		Outputs(Path directory, boolean labelImage, boolean addToManager, boolean resultsTable) {
+			this.directory = directory;
+			this.labelImage = labelImage;
+			this.addToManager = addToManager;
+			this.resultsTable = resultsTable;
+		}
+	}
+
+	static void run(String title, ImagePlus image, Outputs outputs, boolean fromMacro, Job job) {
+		StatusBarMonitor monitor = new StatusBarMonitor(image);
+		try {
+			SegmentationOutputs result = job.run(monitor);
+			if (outputs.directory != null) OutputWriter.write(result, image, outputs.directory);
+			OutputDisplay.show(result, outputs.labelImage, outputs.addToManager, outputs.resultsTable);
+			IJ.showStatus("SAM: " + result.result().objects().size() + " object(s)" + (result.result().isComplete() ? ""
+				: " (cancelled: only the finished objects are kept)"));
+		}
+		catch (IOException | RuntimeException e) {
+			fail(title, e, fromMacro);
+		}
+		finally {
+			monitor.done();
+		}
+	}
+
+	/** Shows the error; unexpected ones also go to the exception log. Aborts a running macro. */
+	static void fail(String title, Exception e, boolean fromMacro) {
+		IJ.error(title, e.getMessage() == null ? e.toString() : e.getMessage());
+		if (!(e instanceof IllegalArgumentException) && !(e instanceof IOException)) IJ.handleException(e);
+		if (fromMacro) Macro.abort();
+	}
+}
