@@ -1,0 +1,108 @@
+package io.github.samfiji.bench;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import io.github.samfiji.engine.EngineOptions;
+import io.github.samfiji.engine.ImageEmbedding;
+import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.SamModel;
+import io.github.samfiji.engine.SegmentationOptions;
+import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.auto.AutomaticOptions;
+import io.github.samfiji.engine.auto.AutomaticSegmenter;
+import io.github.samfiji.engine.auto.PointGrid;
+import io.github.samfiji.engine.model.ModelDescriptor;
+import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.prompt.PromptPoint;
+import io.github.samfiji.engine.result.SegmentationResult;
+import io.github.samfiji.ij.ImagePlusPlanes;
+
+import java.nio.FloatBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Segment everything on a 1024x1024 image (the bundled example scaled up) with an n x n grid (default 32), in one
+ * run: its time as a ratio to n*n bare onnxruntime decoder runs (the same point prompts on the same embedding,
+ * ready-made tensors, only {@code low_res_masks} read), and the shares of the encoder, the decoder (our decoder
+ * calls, timed separately on the same points) and our own code (the rest: filters, NMS, upsampling, masks).
+ * Usage: {@code scripts/benchmark io.github.samfiji.bench.EverythingBenchmark [model-id] [points-per-side]}.
+ */
+public final class EverythingBenchmark {
+
+	public static void main(String[] args) throws Exception {
+		String modelId = args.length > 0 ? args[0] : ModelStore.DEFAULT_MODEL;
+		int n = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+		ModelDescriptor descriptor = ModelStore.defaultStore().resolve(modelId);
+		ImagePlus example = IJ.openImage("examples/nuclei.png");
+		ImagePlus image = new ImagePlus("nuclei-1024", example.getProcessor().resize(1024, 1024, true));
+		try (SamModel model = SamModel.open(descriptor, EngineOptions.defaults());
+			OrtSession bare = OrtEnvironment.getEnvironment().createSession(descriptor.decoderPath().toString(),
+				new OrtSession.SessionOptions()))
+		{
+			PromptSegmenter segmenter = new PromptSegmenter(model, SegmentationOptions.defaults());
+			AutomaticSegmenter auto = new AutomaticSegmenter(segmenter, AutomaticOptions.defaults().withPointsPerSide(n));
+			ImageEmbedding embedding = segmenter.encode(new ImagePlusPlanes(image).plane(1)); // warm-up
+			List<PromptPoint> grid = PointGrid.over(0, 0, 1024, 1024, n);
+
+			long t0 = System.nanoTime();
+			SegmentationResult result = auto.segment(new ImagePlusPlanes(image), TaskMonitor.NONE);
+			long total = System.nanoTime() - t0;
+
+			long t1 = System.nanoTime();
+			segmenter.encode(new ImagePlusPlanes(image).plane(1));
+			long encoder = System.nanoTime() - t1;
+
+			long ours = 0, bareTotal = 0;
+			for (PromptPoint p : grid) {
+				long a = System.nanoTime();
+				model.decoder().decodeLowResolution(embedding, ObjectPrompt.builder().point(p).build());
+				long b = System.nanoTime();
+				bareDecode(bare, embedding.tensor(0), (float) (p.x() - 0.5), (float) (p.y() - 0.5));
+				long c = System.nanoTime();
+				ours += b - a;
+				bareTotal += c - b;
+			}
+			long own = total - encoder - ours;
+			System.out.printf("model %s, 1024x1024 image, %dx%d grid, %d objects kept:%n", modelId, n, n, result.objects()
+				.size());
+			System.out.printf("  segment everything %.1f s; %d bare decoder runs %.1f s: ratio %.3f%n", total / 1e9, n * n,
+				bareTotal / 1e9, total / (double) bareTotal);
+			System.out.printf("  shares: encoder %.1f%%, decoder %.1f%% (our calls %.1f s, %.3f of bare), own code %.1f%%%n",
+				100.0 * encoder / total, 100.0 * ours / total, ours / 1e9, ours / (double) bareTotal, 100.0 * own / total);
+		}
+	}
+
+	/** One bare run of the official decoder graph: a positive point plus the padding point, no mask input. */
+	private static void bareDecode(OrtSession session, float[] embedding, float x, float y) throws OrtException {
+		OrtEnvironment env = OrtEnvironment.getEnvironment();
+		Map<String, OnnxTensor> in = new HashMap<>();
+		try {
+			in.put("image_embeddings", OnnxTensor.createTensor(env, FloatBuffer.wrap(embedding), new long[] { 1, 256, 64,
+				64 }));
+			in.put("point_coords", OnnxTensor.createTensor(env, FloatBuffer.wrap(new float[] { x, y, 0, 0 }), new long[] {
+				1, 2, 2 }));
+			in.put("point_labels", OnnxTensor.createTensor(env, FloatBuffer.wrap(new float[] { 1, -1 }), new long[] { 1,
+				2 }));
+			in.put("mask_input", OnnxTensor.createTensor(env, FloatBuffer.wrap(new float[256 * 256]), new long[] { 1, 1,
+				256, 256 }));
+			in.put("has_mask_input", OnnxTensor.createTensor(env, FloatBuffer.wrap(new float[] { 0 }), new long[] { 1 }));
+			in.put("orig_im_size", OnnxTensor.createTensor(env, FloatBuffer.wrap(new float[] { 1024, 1024 }), new long[] {
+				2 }));
+			try (OrtSession.Result r = session.run(in)) {
+				((OnnxTensor) r.get("low_res_masks").get()).getFloatBuffer();
+			}
+		}
+		finally {
+			for (OnnxTensor t : in.values()) t.close();
+		}
+	}
+}
