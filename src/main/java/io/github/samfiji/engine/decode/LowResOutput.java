@@ -1,5 +1,6 @@
 package io.github.samfiji.engine.decode;
 
+import io.github.samfiji.engine.model.ModelDescriptor.MaskUpsampling;
 import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.LowResMask;
 
@@ -17,9 +18,26 @@ public final class LowResOutput {
 	private final float[] logits;
 	private final float[] iou;
 	private final ResizeGeometry geometry;
+	private final boolean singleMask;
+	private final MaskUpsampling upsampling;
 
-	/** @param logits {@code count * size * size}, candidate-major then row-major; not copied */
+	/**
+	 * Output in the official SAM layout (candidate 0 the single-mask output when there are several), upsampled as
+	 * logits.
+	 *
+	 * @param logits {@code count * size * size}, candidate-major then row-major; not copied
+	 */
 	public LowResOutput(int count, int size, float[] logits, float[] iou, ResizeGeometry geometry) {
+		this(count, size, logits, iou, geometry, true, MaskUpsampling.LOGITS);
+	}
+
+	/**
+	 * @param singleMask whether candidate 0 is the single-mask output (false for SAM2 and EfficientSAM exports)
+	 * @param upsampling how {@link #fullResolution} interpolates (the model descriptor's choice)
+	 */
+	public LowResOutput(int count, int size, float[] logits, float[] iou, ResizeGeometry geometry, boolean singleMask,
+		MaskUpsampling upsampling)
+	{
 		if (logits.length != (long) count * size * size || iou.length != count) throw new IllegalArgumentException(
 			"Low-resolution output sizes do not match " + count + " masks of " + size + "x" + size);
 		this.count = count;
@@ -27,7 +45,12 @@ public final class LowResOutput {
 		this.logits = logits;
 		this.iou = iou;
 		this.geometry = geometry;
+		this.singleMask = singleMask || count == 1;
+		this.upsampling = upsampling;
 	}
+
+	/** Whether candidate 0 is the single-mask output (see {@link DecoderOutput#hasSingleMask()}). */
+	public boolean hasSingleMask() { return singleMask; }
 
 	public int count() { return count; }
 
@@ -62,6 +85,6 @@ public final class LowResOutput {
 
 	/** Candidate {@code k}'s logits at the plane's full resolution (see {@link MaskUpsampler}). */
 	public float[] fullResolution(int k) {
-		return MaskUpsampler.toPlane(logits, offset(k), size, geometry);
+		return MaskUpsampler.toPlane(logits, offset(k), size, geometry, upsampling);
 	}
 }

