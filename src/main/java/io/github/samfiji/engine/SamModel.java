@@ -7,13 +7,17 @@ import io.github.samfiji.engine.decode.DecoderInterfaces;
 import io.github.samfiji.engine.decode.MaskDecoder;
 import io.github.samfiji.engine.model.Checksums;
 import io.github.samfiji.engine.model.ModelDescriptor;
+import io.github.samfiji.engine.model.ModelFile;
 import io.github.samfiji.engine.preprocess.ImagePreprocessor;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * An opened model: its descriptor, preprocessor, encoder and decoder. Holds native onnxruntime sessions: close it
- * (try-with-resources) when done. Opening verifies the SHA-256 of both files and their tensor names.
+ * (try-with-resources) when done. Opening checks that every file is there, verifies the SHA-256 of those that have
+ * one, and checks the tensor names.
  */
 public final class SamModel implements AutoCloseable {
 
@@ -34,8 +38,11 @@ public final class SamModel implements AutoCloseable {
 	 *           descriptor names
 	 */
 	public static SamModel open(ModelDescriptor descriptor, EngineOptions options) throws IOException {
-		Checksums.verify(descriptor.encoderPath(), descriptor.encoder().sha256());
-		Checksums.verify(descriptor.decoderPath(), descriptor.decoder().sha256());
+		for (ModelFile file : descriptor.files()) {
+			Path path = descriptor.path(file);
+			if (!Files.isRegularFile(path)) throw new IOException("Model file not found: " + path);
+			Checksums.verify(path, file.sha256());
+		}
 		OrtEnvironment env = OrtEnvironment.getEnvironment();
 		ModelDescriptor.OnnxFile enc = descriptor.encoder();
 		if (enc.inputs().size() != 1) throw new IOException("Model '" + descriptor.id() +

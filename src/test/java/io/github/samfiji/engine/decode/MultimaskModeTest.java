@@ -76,4 +76,13 @@ class MultimaskModeTest {
 			new float[11], new float[2], 2, new float[8]));
 		assertEquals("Decoder output sizes do not match 2 masks of 3x2", e.getMessage());
 	}
+
+	@Test
+	void withoutASingleMaskOutputSingleAndBestKeepTheBestAndAllKeepsEveryCandidate() {
+		DecoderOutput out = new DecoderOutput(3, 1, 1, new float[3], new float[] { 0.6f, 0.9f, 0.7f }, 1, null, false);
+		assertEquals(Collections.singletonList(1), MultimaskMode.SINGLE.select(out));
+		assertEquals(Collections.singletonList(1), MultimaskMode.BEST.select(out));
+		assertEquals(Arrays.asList(1, 2, 0), MultimaskMode.ALL.select(out));
+		assertEquals(null, out.lowRes(0));
+	}
 }

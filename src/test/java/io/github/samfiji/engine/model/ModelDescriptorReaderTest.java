@@ -236,4 +236,69 @@ class ModelDescriptorReaderTest {
 			"{}".getBytes(StandardCharsets.UTF_8)), "bundled:empty"));
 		assertEquals("bundled:empty: missing field \"decoder\"", e.getMessage());
 	}
+
+	@Test
+	void familyFieldsAreRead() throws IOException {
+		ModelDescriptor medsam = ModelDescriptorReader.read(java.nio.file.Paths.get("models", "medsam.json"));
+		assertEquals(Preprocessing.Normalization.MIN_MAX, medsam.preprocessing().normalization());
+		assertEquals(Preprocessing.ResizeRule.STRETCH, medsam.preprocessing().resizeRule());
+		assertEquals(ModelDescriptor.MaskUpsampling.PROBABILITIES, medsam.maskUpsampling());
+		assertEquals(Arrays.asList("box"), medsam.promptTypes());
+		ModelDescriptor vitH = ModelDescriptorReader.read(java.nio.file.Paths.get("models", "sam-vit-h.json"));
+		assertEquals("https://dl.fbaipublicfiles.com/segment_anything/sam_vit_h_4b8939.pth", vitH.checkpointUrl());
+		assertEquals("encoder.onnx.data", vitH.encoder().externalData().fileName());
+		assertEquals(Arrays.asList("encoder.onnx", "encoder.onnx.data", "decoder.onnx"), vitH.files().stream().map(
+			ModelFile::fileName).collect(java.util.stream.Collectors.toList()));
+		assertFalse(vitH.downloadable());
+		ModelDescriptor tiny = TinyModels.descriptor(TinyModels.BOX);
+		assertEquals(Preprocessing.Normalization.MEAN_STD, tiny.preprocessing().normalization());
+		assertEquals(ModelDescriptor.MaskUpsampling.LOGITS, tiny.maskUpsampling());
+		assertNull(tiny.checkpointUrl());
+		assertNull(tiny.encoder().file().url());
+	}
+
+	@Test
+	void downloadUrlsAndChecksumsMakeADescriptorDownloadable() throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		String sha = "ab".repeat(32);
+		for (String part : new String[] { "encoder", "decoder" }) {
+			json.getAsJsonObject(part).addProperty("url", "https://example.org/" + part + ".onnx");
+			json.getAsJsonObject(part).addProperty("sha256", sha);
+		}
+		ModelDescriptor d = ModelDescriptorReader.read(TinyModels.writeDescriptor(dir, "d.json", json));
+		assertTrue(d.downloadable());
+		assertEquals("https://example.org/decoder.onnx", d.decoder().file().url());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "url=ftp://host/x.onnx", "sha256=abc", "file=/abs/x.onnx", "normalization=z-score",
+		"upsample=nearest" })
+	void badFamilyFieldsAreNamed(String change) throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		String key = change.split("=")[0], value = change.split("=")[1];
+		JsonObject target = key.equals("normalization") ? json.getAsJsonObject("preprocessing") : json.getAsJsonObject(
+			"decoder");
+		target.addProperty(key, value);
+		Path file = TinyModels.writeDescriptor(dir, "bad.json", json);
+		String expected;
+		switch (key) {
+			case "url": expected = "field \"decoder.url\" must be an http:// or https:// URL, not \"ftp://host/x.onnx\""; break;
+			case "sha256": expected = "field \"decoder.sha256\" must be 64 hexadecimal digits"; break;
+			case "file": expected = "field \"decoder.file\" must be a relative path with '/' separators, not \"/abs/x.onnx\""; break;
+			case "normalization": expected = "field \"preprocessing.normalization\" must be one of \"mean-std\", \"min-max\", not \"z-score\""; break;
+			default: expected = "field \"decoder.upsample\" must be one of \"logits\", \"probabilities\", not \"nearest\"";
+		}
+		assertEquals(file + ": " + expected, readFails(file));
+	}
+
+	@Test
+	void everyBundledDescriptorIsValid() throws IOException {
+		for (Path f : io.github.samfiji.engine.FamilyTwins.bundledDescriptors()) {
+			ModelDescriptor d = ModelDescriptorReader.read(f);
+			assertEquals(f.getFileName().toString(), d.id() + ".json", "file name = id");
+			assertFalse(d.license().equals("unknown"), d.id() + " states its licence");
+			assertFalse(d.source().isEmpty(), d.id() + " states its source");
+			assertFalse(d.promptTypes().isEmpty(), d.id() + " states its prompts");
+		}
+	}
 }

@@ -124,4 +124,22 @@ class ImagePreprocessorTest {
 		assertEquals(100, fixed.mappedMin(), 0);
 		assertEquals(900, fixed.mappedMax(), 0);
 	}
+
+	@Test
+	void minMaxNormalisationStretchesTheResizedImageToZeroOne() {
+		// MedSAM's profile: values (v - min) / (max - min) over all channels, then mean 0 and std 1
+		int[] argb = new int[8 * 8];
+		for (int i = 0; i < argb.length; i++)
+			argb[i] = ARGBType.rgba(50 + i, 60 + i, 70 + i, 255);
+		Preprocessing minMax = new Preprocessing(8, Preprocessing.ResizeRule.STRETCH, Preprocessing.Normalization.MIN_MAX,
+			new float[] { 0, 0, 0 }, new float[] { 1, 1, 1 });
+		float[] t = new ImagePreprocessor(minMax).prepare(ArrayImgs.argbs(argb, 8, 8), IntensityMapping.auto()).tensor();
+		// min is red of pixel 0 (50), max blue of pixel 63 (133)
+		assertEquals(0f, t[0], 1e-6f);
+		assertEquals(1f, t[2 * 64 + 63], 1e-6f);
+		assertEquals((60 + 5 - 50) / 83f, t[64 + 5], 1e-6f);
+		float[] constant = new ImagePreprocessor(minMax).prepare(io.github.samfiji.engine.TestImages.constantBytes(8, 8,
+			7), IntensityMapping.auto()).tensor();
+		for (float v : constant) assertEquals(0f, v, 0f);
+	}
 }
