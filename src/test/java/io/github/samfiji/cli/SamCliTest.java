@@ -161,7 +161,7 @@ class SamCliTest {
 		}
 		String err = errorLine();
 		assertTrue(err.startsWith("sam: Model 'nosuchmodel' is not installed in " + emptyStore.toAbsolutePath()), err);
-		assertTrue(err.contains("scripts/install-model nosuchmodel"), err);
+		assertTrue(err.contains("scripts/sam models install nosuchmodel"), err);
 		assertFalse(Files.exists(tmp.resolve("out")), "nothing is written when the model is missing");
 	}
 

@@ -99,7 +99,7 @@ class SegmentWithPromptsCommandTest {
 		assertTrue(module.isCanceled());
 		assertTrue(module.getCancelReason().startsWith("Model 'nosuchmodel' is not installed in "), module
 			.getCancelReason());
-		assertTrue(module.getCancelReason().contains("scripts/install-model nosuchmodel"), module.getCancelReason());
+		assertTrue(module.getCancelReason().contains("scripts/sam models install nosuchmodel"), module.getCancelReason());
 		assertNull(module.getOutput("labels"));
 		assertFalse(Files.exists(tmp.resolve("out")));
 	}

@@ -173,7 +173,7 @@ class SegmentWithPromptsPluginTest {
 			MacroCall.run(IjTestFixtures.grey8("img", W, H, 1), "model=nosuchmodel prompts=File prompt_file=[" + csv +
 				"] output_directory=[" + tmp.resolve("out") + "]");
 		}
-		assertTrue(printed().contains("scripts/install-model nosuchmodel"), printed());
+		assertTrue(printed().contains("scripts/sam models install nosuchmodel"), printed());
 		assertFalse(Files.exists(tmp.resolve("out")));
 	}
 

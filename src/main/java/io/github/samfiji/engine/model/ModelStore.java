@@ -69,13 +69,15 @@ public final class ModelStore {
 		return ModelDescriptorReader.read(descriptor);
 	}
 
-	/** Ids of the models installed here, sorted. */
+	/** Ids of the models installed here, sorted (hidden directories, e.g. installs in progress, are not models). */
 	public List<String> installedIds() throws IOException {
 		List<String> ids = new ArrayList<>();
 		if (!Files.isDirectory(root)) return ids;
 		try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {
-			for (Path dir : dirs)
-				if (Files.isRegularFile(dir.resolve(DESCRIPTOR_NAME))) ids.add(dir.getFileName().toString());
+			for (Path dir : dirs) {
+				String name = dir.getFileName().toString();
+				if (!name.startsWith(".") && Files.isRegularFile(dir.resolve(DESCRIPTOR_NAME))) ids.add(name);
+			}
 		}
 		ids.sort(null);
 		return ids;

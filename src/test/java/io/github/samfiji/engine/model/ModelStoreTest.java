@@ -80,7 +80,7 @@ class ModelStoreTest {
 		ModelNotInstalledException e = assertThrows(ModelNotInstalledException.class, () -> new ModelStore(root)
 			.resolve("sam-vit-b"));
 		assertEquals("sam-vit-b", e.modelId());
-		assertTrue(e.getMessage().contains("scripts/install-model sam-vit-b"), e.getMessage());
+		assertTrue(e.getMessage().contains("scripts/sam models install sam-vit-b"), e.getMessage());
 		assertTrue(e.getMessage().contains("is not installed in " + root), e.getMessage());
 		assertTrue(e.getMessage().contains("-Dsam.models.dir"), e.getMessage());
 		assertTrue(e.getMessage().contains("$SAM_MODELS_DIR"), e.getMessage());
