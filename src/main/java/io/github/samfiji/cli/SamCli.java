@@ -8,6 +8,7 @@ import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.auto.AutomaticOptions;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.install.ModelManager;
 import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.ij.AutomaticSegmentation;
@@ -32,9 +33,10 @@ import java.util.Map;
  * <pre>
  * sam segment --model ID|DESCRIPTOR.json --image IN --prompts PROMPTS.csv|RoiSet.zip --out DIR
  *             [--multimask best|single|all] [--intensity auto|percentiles:LOW:HIGH|fixed:MIN:MAX] [--threads N]
+ *             [--device cpu|cuda]
  * sam everything --image IN --out DIR [--model ID] [--points-per-side 32] [--pred-iou-thresh 0.88] ...
  * sam refine --image IN --objects LABELS.tif|RoiSet.zip --out DIR [--model ID] [--add-point] ...
- * sam models
+ * sam models [list | install ID | import ID|DESCRIPTOR.json --from DIR | remove ID]
  * </pre>
  * {@code segment} writes {@code DIR/labels.tif}, {@code DIR/RoiSet.zip}, {@code DIR/results.csv} and
  * {@code DIR/overlay.png}. Exit status: 0 on success, 1 when the run fails, 2 for a usage error.
@@ -45,13 +47,15 @@ public final class SamCli {
 		"Usage:",
 		"  sam segment --model ID|DESCRIPTOR.json --image IN --prompts PROMPTS.csv|RoiSet.zip --out DIR",
 		"              [--multimask best|single|all] [--intensity auto|percentiles:LOW:HIGH|fixed:MIN:MAX] [--threads N]",
+		"              [--device cpu|cuda]",
 		"  sam everything --image IN --out DIR [--model ID] [--points-per-side 32] [--pred-iou-thresh 0.88]",
 		"              [--stability-score-thresh 0.95] [--stability-score-offset 1] [--box-nms-thresh 0.7]",
 		"              [--crop-n-layers 0] [--crop-overlap-ratio 0.3413] [--crop-nms-thresh 0.7]",
 		"              [--crop-n-points-downscale-factor 1] [--min-mask-region-area 0] [--intensity ...] [--threads N]",
 		"  sam refine --image IN --objects LABELS.tif|RoiSet.zip --out DIR [--model ID] [--add-point true|false]",
 		"              [--multimask single|best] [--intensity ...] [--threads N]",
-		"  sam models       list the installed models and the model directory",
+		"              (segment, everything and refine also take --device cpu|cuda)",
+		ModelsCommand.USAGE,
 		"Prompt CSV header: object,kind,x,y,width,height,label,slice");
 
 	private final PrintStream out;
@@ -83,7 +87,7 @@ public final class SamCli {
 				case "refine":
 					return refine(options(args, "model|image|objects|out|add-point|multimask|intensity|threads"));
 				case "models":
-					return models();
+					return new ModelsCommand(out, consoleMonitor()).run(args, ModelManager.defaults());
 				default:
 					throw new UsageException("Unknown command '" + args[0] + "'");
 			}
@@ -162,7 +166,8 @@ public final class SamCli {
 	}
 
 	private static EngineOptions engine(Map<String, String> o) {
-		return EngineOptions.defaults().withThreads(integer(o.getOrDefault("threads", "0"), "threads"));
+		return EngineOptions.defaults().withThreads(integer(o.getOrDefault("threads", "0"), "threads")).withDevice(
+			EngineOptions.Device.parse(o.getOrDefault("device", "cpu")));
 	}
 
 	private int written(SegmentationOutputs outputs, ImagePlus image, Path outDir) throws IOException {
@@ -170,14 +175,6 @@ public final class SamCli {
 		out.println("Segmented " + outputs.result().objects().size() + " object(s) in " + image.getTitle() + "; wrote " +
 			OutputWriter.LABELS + ", " + OutputWriter.ROIS + ", " + OutputWriter.TABLE + ", " + OutputWriter.OVERLAY +
 			" to " + outDir);
-		return 0;
-	}
-
-	private int models() throws IOException {
-		ModelStore store = ModelStore.defaultStore();
-		out.println("Model directory: " + store.root());
-		for (String id : store.installedIds())
-			out.println("  " + id + "  " + store.resolve(id).name());
 		return 0;
 	}
 
@@ -208,7 +205,7 @@ public final class SamCli {
 			o.put(key.substring(2), args[++i]);
 		}
 		for (String key : o.keySet())
-			if (!key.matches(allowedKeys)) throw new UsageException(
+			if (!key.matches(allowedKeys + "|device")) throw new UsageException(
 				"Unknown option --" + key);
 		return o;
 	}

@@ -58,6 +58,10 @@ public class SegmentWithPromptsCommand extends ContextCommand {
 	@Parameter(label = "Threads", min = "0", description = "Threads per model run; 0 uses all cores.")
 	private int threads = 0;
 
+	@Parameter(label = "Device", choices = { "cpu", "cuda" }, required = false,
+		description = "cuda runs the models on the GPU when the onnxruntime_gpu jar and a GPU are present; otherwise the CPU is used and the log says why.")
+	private String device = "cpu";
+
 	@Parameter(label = "Show outputs", description = "Show the label image, add ROIs to the ROI Manager and show the results table.")
 	private boolean show = true;
 
@@ -81,7 +85,7 @@ public class SegmentWithPromptsCommand extends ContextCommand {
 				.withIntensityMapping(IntensityMapping.parse(intensity));
 			SegmentationOutputs outputs = PromptSegmentation.run(image, PromptSource.parse(prompts).read(image,
 				promptFile == null ? null : promptFile.toPath()), model, options, EngineOptions.defaults().withThreads(
-					threads), monitor());
+					threads).withDevice(EngineOptions.Device.parse(device)), monitor());
 			if (outputDirectory != null) OutputWriter.write(outputs, image, outputDirectory.toPath());
 			if (show) OutputDisplay.show(outputs, false, true, true);
 			labels = outputs.labels();

@@ -1,21 +1,54 @@
 package io.github.samfiji.engine;
 
+import java.util.Locale;
+
 /**
  * How models are run. Immutable; {@link #defaults()} uses all cores on the CPU.
  */
 public final class EngineOptions {
 
-	private final int threads;
+	/** Where onnxruntime runs the models. */
+	public enum Device {
+		/** The CPU execution provider (always available). */
+		CPU,
+		/**
+		 * The CUDA execution provider on GPU 0, when the onnxruntime build has it (the {@code onnxruntime_gpu} jar)
+		 * and a GPU is usable; otherwise the CPU, with a log line saying why.
+		 */
+		CUDA;
 
-	private EngineOptions(int threads) {
-		if (threads < 0) throw new IllegalArgumentException("threads must be >= 0 (0 = all cores), got " + threads);
-		this.threads = threads;
+		/** Parses {@code cpu} or {@code cuda}, case-insensitive. */
+		public static Device parse(String text) {
+			try {
+				return valueOf(text.trim().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException | NullPointerException e) {
+				throw new IllegalArgumentException("Unknown device '" + text + "': use cpu or cuda");
+			}
+		}
 	}
 
-	public static EngineOptions defaults() { return new EngineOptions(0); }
+	private final int threads;
+	private final Device device;
+
+	private EngineOptions(int threads, Device device) {
+		if (threads < 0) throw new IllegalArgumentException("threads must be >= 0 (0 = all cores), got " + threads);
+		this.threads = threads;
+		this.device = device;
+	}
+
+	public static EngineOptions defaults() { return new EngineOptions(0, Device.CPU); }
 
 	/** @param count intra-op threads per model run; 0 lets onnxruntime use all cores */
-	public EngineOptions withThreads(int count) { return new EngineOptions(count); }
+	public EngineOptions withThreads(int count) { return new EngineOptions(count, device); }
+
+	/** The same options on another device. */
+	public EngineOptions withDevice(Device d) { return new EngineOptions(threads, d); }
 
 	public int threads() { return threads; }
+
+	public Device device() { return device; }
+
+	@Override
+	public String toString() { return device.name().toLowerCase(Locale.ROOT) + ", threads " + threads; }
 }

@@ -34,6 +34,7 @@ public final class OnnxSessions {
 		try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
 			if (options.threads() > 0) so.setIntraOpNumThreads(options.threads());
 			so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+			ExecutionProviders.configure(so, options.device(), file);
 			session = env.createSession(file.toString(), so);
 		}
 		catch (OrtException e) {

@@ -37,7 +37,7 @@ public final class SharedModels {
 	}
 
 	public synchronized Lease acquire(ModelDescriptor descriptor, EngineOptions options) throws IOException {
-		String key = descriptor.directory() + "|" + descriptor.id() + "|" + options.threads();
+		String key = descriptor.directory() + "|" + descriptor.id() + "|" + options;
 		Entry entry = entries.get(key);
 		if (entry == null) {
 			closeIdle();

@@ -60,20 +60,7 @@ class FamilyTwinPipelineTest {
 
 	/** What the family's twin gives for the default (best) candidate. */
 	static boolean[] expectedMask(ModelDescriptor d, ObjectPrompt p, ResizeGeometry g) {
-		boolean stretched = d.preprocessing().resizeRule() == Preprocessing.ResizeRule.STRETCH;
-		switch (d.decoderInterface()) {
-			case "sam-onnx":
-				if (stretched) return FamilyTwins.upsampled(FamilyTwins.lowRes(p, g, FamilyTwins.R2_SINGLE), g, d
-					.maskUpsampling());
-				if (p.box() != null) return AnalyticMasks.rectangle(W, H, 10, 8, 30, 20);
-				return AnalyticMasks.mask(W, H, p, d.multimask() ? AnalyticMasks.R2_MULTI[2] : AnalyticMasks.R2_SINGLE);
-			case "sam2-onnx":
-				return FamilyTwins.upsampled(FamilyTwins.lowRes(p, g, FamilyTwins.R2_MULTI[1]), g, d.maskUpsampling());
-			case "efficientsam-onnx":
-				return FamilyTwins.atPixelCentres(p, W, H, FamilyTwins.R2_MULTI[1]);
-			default:
-				throw new IllegalArgumentException(d.decoderInterface());
-		}
+		return FamilyTwinsExpectations.mask(d, p, g);
 	}
 
 	static float expectedIou(ModelDescriptor d, ObjectPrompt p) {

@@ -82,9 +82,9 @@ public final class ModelManager {
 		return Files.isRegularFile(store.modelDirectory(id).resolve(ModelStore.DESCRIPTOR_NAME));
 	}
 
-	/** How a known model gets installed, in words, for listings. */
+	/** How a known model gets installed, in words, for listings: the install command, or the descriptor's source. */
 	public static String howToInstall(ModelDescriptor d) {
-		return d.downloadable() ? "download: sam models install " + d.id() : "export + import: " + d.source();
+		return d.downloadable() ? "Install: sam models install " + d.id() : d.source();
 	}
 
 	private ModelCatalog.Entry known(String id) throws IOException {

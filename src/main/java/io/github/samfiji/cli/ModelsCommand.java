@@ -1,0 +1,84 @@
+package io.github.samfiji.cli;
+
+import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.install.ModelCatalog;
+import io.github.samfiji.engine.install.ModelManager;
+import io.github.samfiji.engine.model.ModelDescriptor;
+import io.github.samfiji.engine.model.ModelStore;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Paths;
+
+/**
+ * {@code sam models [list | install ID | import ID|DESCRIPTOR.json --from DIR | remove ID]}: the model manager on
+ * the command line. Thin: the work is {@link ModelManager}.
+ */
+final class ModelsCommand {
+
+	static final String USAGE = String.join("\n",
+		"  sam models [list]                              installed models, the model directory and the models known to this version",
+		"  sam models install ID                          download a known model (SHA-256 checked, resumable)",
+		"  sam models import ID|DESCRIPTOR.json --from DIR  install ONNX files you exported (scripts/export_onnx.py)",
+		"  sam models remove ID                           delete an installed model");
+
+	private final PrintStream out;
+	private final TaskMonitor monitor;
+
+	ModelsCommand(PrintStream out, TaskMonitor monitor) {
+		this.out = out;
+		this.monitor = monitor;
+	}
+
+	int run(String[] args, ModelManager manager) throws IOException {
+		String sub = args.length > 1 ? args[1] : "list";
+		switch (sub) {
+			case "list":
+				if (args.length > 2) expect(args, 2);
+				return list(manager);
+			case "install":
+				expect(args, 3);
+				report("Installed", manager.install(args[2], monitor));
+				return 0;
+			case "import":
+				expect(args, 5);
+				if (!args[3].equals("--from")) throw new SamCli.UsageException("Expected --from DIR, got '" + args[3] + "'");
+				report("Imported", manager.importModel(args[2], Paths.get(args[4]), monitor));
+				return 0;
+			case "remove":
+				expect(args, 3);
+				manager.remove(args[2]);
+				out.println("Removed '" + args[2] + "' from " + manager.store().root());
+				return 0;
+			default:
+				throw new SamCli.UsageException("Unknown models command '" + sub + "'");
+		}
+	}
+
+	private static void expect(String[] args, int count) {
+		if (args.length != count) throw new SamCli.UsageException("Wrong number of arguments for 'sam models " +
+			(args.length > 1 ? args[1] : "list") + "'");
+	}
+
+	private void report(String what, ModelDescriptor d) {
+		out.println(what + " '" + d.id() + "' (" + d.name() + ") in " + d.directory());
+	}
+
+	private int list(ModelManager manager) throws IOException {
+		ModelStore store = manager.store();
+		out.println("Model directory: " + store.root());
+		for (String id : store.installedIds())
+			out.println("  " + id + "  " + store.resolve(id).name());
+		ModelCatalog catalog = manager.catalog();
+		boolean header = false;
+		for (ModelCatalog.Entry e : catalog.entries()) {
+			ModelDescriptor d = e.descriptor();
+			if (manager.isInstalled(d.id())) continue;
+			if (!header) out.println("Known, not installed:");
+			header = true;
+			out.println("  " + d.id() + "  (" + d.license() + ")  " + d.name());
+			out.println("      " + ModelManager.howToInstall(d));
+		}
+		return 0;
+	}
+}
