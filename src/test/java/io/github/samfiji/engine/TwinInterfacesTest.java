@@ -116,4 +116,25 @@ class TwinInterfacesTest {
 		assertEquals("Model 'sam2.1-hiera-tiny': decoder interface sam2-onnx takes the encoder outputs [image_embed, " +
 			"high_res_feats_0, high_res_feats_1], but the descriptor's encoder lists [image_embed]", e.getMessage());
 	}
+
+	@Test
+	void sam2LowResolutionDecodingAgreesWithTheFullDecode() throws IOException {
+		try (SamModel model = open("sam2.1-hiera-tiny")) {
+			PromptSegmenter s = new PromptSegmenter(model, SegmentationOptions.defaults());
+			ImageEmbedding e = s.encode(TestImages.unsignedBytes(W, H));
+			ObjectPrompt p = ObjectPrompt.builder().box(10, 8, 20, 15).build();
+			io.github.samfiji.engine.decode.DecoderOutput full = model.decoder().decode(e, p);
+			io.github.samfiji.engine.decode.LowResOutput low = model.decoder().decodeLowResolution(e, p);
+			assertEquals(3, low.count());
+			assertEquals(false, low.hasSingleMask());
+			assertEquals(java.util.Arrays.asList(1, 2, 0), MultimaskMode.ALL.select(low));
+			for (int k = 0; k < 3; k++) {
+				assertArrayEquals(full.lowRes(k).logits(), low.mask(k).logits());
+				float[] plane = low.fullResolution(k);
+				float[] expected = java.util.Arrays.copyOfRange(full.maskLogits(), full.maskOffset(k), full.maskOffset(k) +
+					W * H);
+				assertArrayEquals(expected, plane);
+			}
+		}
+	}
 }

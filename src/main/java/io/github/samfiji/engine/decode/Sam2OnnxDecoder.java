@@ -54,15 +54,7 @@ public final class Sam2OnnxDecoder extends OnnxMaskDecoder {
 	@Override
 	public DecoderOutput decode(ImageEmbedding embedding, ObjectPrompt prompt) {
 		ResizeGeometry g = embedding.geometry();
-		PromptEncoding points = PromptEncoding.of(prompt, g, false);
-		LowResMask mask = prompt.maskInput();
-		if (mask != null && mask.size() != LOW_RES) throw new IllegalArgumentException("Mask prompts for " + NAME +
-			" must be " + LOW_RES + "x" + LOW_RES + ", got " + mask.size());
-		int n = points.count();
-		Inputs in = inputs(embedding).floats("point_coords", points.coords(), 1, n, 2).floats("point_labels", points
-			.labels(), 1, n).floats("mask_input", mask == null ? new float[LOW_RES * LOW_RES] : mask.logits(), 1, 1,
-				LOW_RES, LOW_RES).floats("has_mask_input", new float[] { mask == null ? 0 : 1 }, 1);
-		Outputs out = run(in, new LinkedHashSet<>(OUTPUTS));
+		Outputs out = run(feeds(embedding, prompt), new LinkedHashSet<>(OUTPUTS));
 		out.checkShape("masks", 1, CANDIDATES, LOW_RES, LOW_RES);
 		out.checkShape("iou_predictions", 1, CANDIDATES);
 		float[] lowRes = out.values("masks");
@@ -72,5 +64,26 @@ public final class Sam2OnnxDecoder extends OnnxMaskDecoder {
 			System.arraycopy(MaskUpsampler.toPlane(lowRes, c * LOW_RES * LOW_RES, LOW_RES, g, upsampling), 0, masks, c *
 				w * h, w * h);
 		return new DecoderOutput(CANDIDATES, w, h, masks, out.values("iou_predictions"), LOW_RES, lowRes, false);
+	}
+
+	private Inputs feeds(ImageEmbedding embedding, ObjectPrompt prompt) {
+		PromptEncoding points = PromptEncoding.of(prompt, embedding.geometry(), false);
+		LowResMask mask = prompt.maskInput();
+		if (mask != null && mask.size() != LOW_RES) throw new IllegalArgumentException("Mask prompts for " + NAME +
+			" must be " + LOW_RES + "x" + LOW_RES + ", got " + mask.size());
+		int n = points.count();
+		return inputs(embedding).floats("point_coords", points.coords(), 1, n, 2).floats("point_labels", points
+			.labels(), 1, n).floats("mask_input", mask == null ? new float[LOW_RES * LOW_RES] : mask.logits(), 1, 1,
+				LOW_RES, LOW_RES).floats("has_mask_input", new float[] { mask == null ? 0 : 1 }, 1);
+	}
+
+	/** The same run without upsampling: the three low-resolution candidates as the graph returns them. */
+	@Override
+	public LowResOutput decodeLowResolution(ImageEmbedding embedding, ObjectPrompt prompt) {
+		Outputs out = run(feeds(embedding, prompt), new LinkedHashSet<>(OUTPUTS));
+		out.checkShape("masks", 1, CANDIDATES, LOW_RES, LOW_RES);
+		out.checkShape("iou_predictions", 1, CANDIDATES);
+		return new LowResOutput(CANDIDATES, LOW_RES, out.values("masks"), out.values("iou_predictions"), embedding
+			.geometry(), false, upsampling);
 	}
 }
