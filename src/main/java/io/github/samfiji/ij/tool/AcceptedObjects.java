@@ -1,0 +1,104 @@
+package io.github.samfiji.ij.tool;
+
+import ij.ImagePlus;
+
+import io.github.samfiji.engine.result.LabelComposer;
+import io.github.samfiji.engine.result.SegmentationResult;
+import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.ij.SegmentationOutputs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The objects accepted on one image, by the interactive tool or by the "Segment Object" macro command, numbered 1,
+ * 2, ... in order of acceptance; {@link #removeLast()} undoes the last one. After every change the outputs of all
+ * objects are composed again exactly as "Segment with Prompts" composes them ({@link SegmentationOutputs}: label
+ * image, where overlapping pixels keep the lower label, ROIs named after their label value, results table), so a
+ * macro that replays the same prompts gives the same labels. The source image is only read. Thread-safe.
+ */
+public final class AcceptedObjects {
+
+	private static final Map<Integer, AcceptedObjects> BY_IMAGE = new HashMap<>();
+	private static Function<ImagePlus, ObjectDisplay> displays = ImageJObjectDisplay::new;
+
+	private final ImagePlus image;
+	private final ObjectDisplay display;
+	private final List<SegmentedObject> objects = new ArrayList<>();
+	private SegmentationOutputs outputs;
+
+	public AcceptedObjects(ImagePlus image, ObjectDisplay display) {
+		this.image = image;
+		this.display = display;
+		this.outputs = compose();
+	}
+
+	/** The accepted objects of {@code image} (one instance per open image), shown in ImageJ. */
+	public static synchronized AcceptedObjects of(ImagePlus image) {
+		return BY_IMAGE.computeIfAbsent(image.getID(), id -> new AcceptedObjects(image, displays.apply(image)));
+	}
+
+	/** Forgets the objects of a closed image (its outputs stay open). */
+	public static synchronized void forget(ImagePlus image) {
+		BY_IMAGE.remove(image.getID());
+	}
+
+	/** For tests: how {@link #of} shows outputs; returns the previous factory. */
+	static synchronized Function<ImagePlus, ObjectDisplay> useDisplays(Function<ImagePlus, ObjectDisplay> factory) {
+		Function<ImagePlus, ObjectDisplay> previous = displays;
+		displays = factory;
+		BY_IMAGE.clear();
+		return previous;
+	}
+
+	public ImagePlus image() { return image; }
+
+	/**
+	 * Accepts an object: it gets the next label value, and the outputs are composed again and shown.
+	 *
+	 * @return the object as accepted (numbered)
+	 * @throws IllegalArgumentException when its mask is empty, or its plane is not in the image
+	 * @throws IllegalStateException when the 16-bit label image is full
+	 */
+	public synchronized SegmentedObject add(SegmentedObject candidate) {
+		if (candidate.mask().isEmpty()) throw new IllegalArgumentException(
+			"The mask is empty: prompt inside the object");
+		if (candidate.slice() > image.getStackSize()) throw new IllegalArgumentException("Slice " + candidate.slice() +
+			" is not in '" + image.getTitle() + "' (" + image.getStackSize() + " slices)");
+		if (objects.size() >= LabelComposer.MAX_LABEL) throw new IllegalStateException("The label image is full (" +
+			LabelComposer.MAX_LABEL + " objects)");
+		SegmentedObject added = candidate.withId(objects.size() + 1);
+		objects.add(added);
+		outputs = compose();
+		display.added(outputs, added);
+		return added;
+	}
+
+	/** Removes the last accepted object; returns it, or {@code null} when there is none. */
+	public synchronized SegmentedObject removeLast() {
+		if (objects.isEmpty()) return null;
+		SegmentedObject removed = objects.remove(objects.size() - 1);
+		outputs = compose();
+		display.removed(outputs, removed);
+		return removed;
+	}
+
+	/** The accepted objects, in label order. */
+	public synchronized List<SegmentedObject> objects() {
+		return Collections.unmodifiableList(new ArrayList<>(objects));
+	}
+
+	public synchronized int size() { return objects.size(); }
+
+	/** The outputs of all accepted objects (a label image of zeros when there are none). */
+	public synchronized SegmentationOutputs outputs() { return outputs; }
+
+	private SegmentationOutputs compose() {
+		return new SegmentationOutputs(new SegmentationResult(image.getWidth(), image.getHeight(), image
+			.getStackSize(), objects, true), image);
+	}
+}

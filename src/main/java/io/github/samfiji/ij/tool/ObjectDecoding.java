@@ -1,0 +1,51 @@
+package io.github.samfiji.ij.tool;
+
+import io.github.samfiji.engine.ImageEmbedding;
+import io.github.samfiji.engine.PlaneSource;
+import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.result.SegmentedObject;
+
+import java.util.List;
+
+/**
+ * How the tool and the {@value ObjectMacro#COMMAND} macro command turn one object's prompt into candidate masks, so
+ * that a recorded macro gets exactly the mask the user accepted.
+ */
+final class ObjectDecoding {
+
+	private ObjectDecoding() {}
+
+	/**
+	 * The candidate masks of a prompt, best first: for a multimask model with {@code BEST}, its three multimask
+	 * candidates ranked by predicted IoU; otherwise the single-mask output.
+	 */
+	static List<SegmentedObject> candidates(PromptSegmenter segmenter, ImageEmbedding embedding, ObjectPrompt prompt,
+		MultimaskMode multimask)
+	{
+		MultimaskMode mode = multimask == MultimaskMode.SINGLE ? MultimaskMode.SINGLE : MultimaskMode.ALL;
+		PromptSegmenter ranked = segmenter.options().multimask() == mode ? segmenter : new PromptSegmenter(segmenter
+			.model(), segmenter.options().withMultimask(mode), segmenter.cache());
+		return ranked.decode(embedding, prompt, 1);
+	}
+
+	/**
+	 * The object a macro describes: its plane encoded (or taken from the cache), its prompt decoded, its candidate
+	 * chosen.
+	 *
+	 * @throws IllegalArgumentException when the slice is not in the image, a prompt lies outside it, or the model
+	 *           has fewer candidates than the one named
+	 */
+	static SegmentedObject segment(PromptSegmenter segmenter, PlaneSource planes, ObjectMacro macro) {
+		ObjectPrompt prompt = macro.prompt();
+		if (prompt.slice() > planes.planeCount()) throw new IllegalArgumentException("slice=" + prompt.slice() +
+			", but the image has " + planes.planeCount() + " slice(s)");
+		prompt.checkInside(planes.width(), planes.height(), "The object");
+		ImageEmbedding embedding = segmenter.encode(planes.plane(prompt.slice()));
+		List<SegmentedObject> candidates = candidates(segmenter, embedding, prompt, macro.multimask());
+		if (macro.candidate() > candidates.size()) throw new IllegalArgumentException("candidate=" + macro
+			.candidate() + ", but the model gives " + candidates.size() + " candidate(s) for this prompt");
+		return candidates.get(macro.candidate() - 1);
+	}
+}

@@ -1,0 +1,360 @@
+package io.github.samfiji.ij.tool;
+
+import ij.ImagePlus;
+
+import io.github.samfiji.engine.ImageEmbedding;
+import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.prompt.PromptBox;
+import io.github.samfiji.engine.prompt.PromptPoint;
+import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.ij.ImagePlusPlanes;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The interactive tool's logic for one image, without any window, so that tests drive it like the mouse does.
+ * Prompts are given in pixel positions of the current plane; the plane's embedding is computed (or taken from the
+ * cache) and each prompt change decoded on one background thread ({@link CoalescingWorker}: only the latest
+ * prompts are decoded, clicks never queue up). The {@link Listener} hears about every change, on that thread or on
+ * the caller's. Accepting hands the shown mask to the image's {@link AcceptedObjects} and reports the macro
+ * statement that makes the same object ({@link ObjectMacro}); if the mask of the latest prompts is not ready yet,
+ * it is accepted as soon as it is. The image is only read.
+ */
+public final class ToolSession implements AutoCloseable {
+
+	/** Hears about a session's changes; methods may be called on any thread. */
+	public interface Listener {
+
+		/** Prompts, the shown mask or the accepted objects changed: redraw. */
+		void updated(ToolSession session);
+
+		/** A message for the status bar. */
+		void status(String message);
+
+		/** Background work failed (e.g. the model is not installed); the session stays usable. */
+		void failed(Exception error);
+
+		/** A macro statement that repeats what was just done, for the Macro Recorder. */
+		void record(String macroLine);
+	}
+
+	private final ImagePlus image;
+	private final ImagePlusPlanes planes;
+	private final SegmenterAccess access;
+	private final MultimaskMode multimask;
+	private final AcceptedObjects accepted;
+	private final Listener listener;
+	private final CoalescingWorker worker;
+	private final ObjectEditor editor = new ObjectEditor();
+
+	private int plane;
+	private ImageEmbedding embedding;
+	private int embeddedPlane;
+	private boolean encoding;
+	private final Deque<Acceptance> waiting = new ArrayDeque<>();
+	private volatile boolean closed;
+
+	/**
+	 * A session on the image's current plane; call {@link #start()} to compute its embedding ahead of the first
+	 * prompt.
+	 *
+	 * @param access the model; its multimask option ({@code BEST} or {@code SINGLE}) sets the candidates
+	 * @throws IllegalArgumentException for image types the models cannot read
+	 */
+	public ToolSession(ImagePlus image, SegmenterAccess access, AcceptedObjects accepted, Listener listener) {
+		this.image = image;
+		this.planes = new ImagePlusPlanes(image);
+		this.access = access;
+		this.multimask = access.options().multimask() == MultimaskMode.SINGLE ? MultimaskMode.SINGLE
+			: MultimaskMode.BEST;
+		this.accepted = accepted;
+		this.listener = listener;
+		this.plane = image.getCurrentSlice();
+		this.worker = new CoalescingWorker("SAM tool: " + image.getTitle(), this::work);
+	}
+
+	public ImagePlus image() { return image; }
+
+	public AcceptedObjects accepted() { return accepted; }
+
+	/** Computes the current plane's embedding in the background (nothing happens if it is ready). */
+	public void start() {
+		worker.request();
+	}
+
+	/** Moves to another plane (1-based stack index): the object being prompted is discarded. */
+	public void setPlane(int slice) {
+		synchronized (this) {
+			if (slice == plane) return;
+			plane = slice;
+			editor.clear();
+		}
+		worker.request();
+		listener.updated(this);
+	}
+
+	public synchronized int plane() { return plane; }
+
+	/**
+	 * Adds a point on pixel {@code (x, y)} (its centre prompts); a point outside the image is ignored with a status
+	 * message.
+	 *
+	 * @return whether the point was added
+	 */
+	public boolean addPoint(int x, int y, boolean positive) {
+		if (x < 0 || y < 0 || x >= image.getWidth() || y >= image.getHeight()) {
+			listener.status("Outside the image: point ignored");
+			return false;
+		}
+		synchronized (this) {
+			editor.addPoint(PromptPoint.atPixel(x, y, positive));
+		}
+		changed();
+		return true;
+	}
+
+	/**
+	 * Sets the box covering pixel columns {@code x..x+width-1} and rows {@code y..y+height-1}, clipped to the image
+	 * (replacing the previous box); a box entirely outside is ignored with a status message.
+	 *
+	 * @return whether the box was set
+	 */
+	public boolean setBox(int x, int y, int width, int height) {
+		int x0 = Math.max(0, x), y0 = Math.max(0, y);
+		int x1 = Math.min(image.getWidth(), x + width), y1 = Math.min(image.getHeight(), y + height);
+		if (x1 <= x0 || y1 <= y0) {
+			listener.status("Outside the image: box ignored");
+			return false;
+		}
+		synchronized (this) {
+			editor.setBox(new PromptBox(x0, y0, x1 - x0, y1 - y0));
+		}
+		changed();
+		return true;
+	}
+
+	/** Removes the last point or box of the object being prompted. */
+	public void removeLastPrompt() {
+		synchronized (this) {
+			if (!editor.removeLastPrompt()) return;
+		}
+		changed();
+	}
+
+	/** Shows the next candidate mask of a multimask model. */
+	public void nextCandidate() {
+		boolean cycled;
+		synchronized (this) {
+			cycled = editor.nextCandidate();
+		}
+		if (cycled) listener.updated(this);
+		else listener.status("This model gives one mask per prompt");
+	}
+
+	/**
+	 * Accepts the shown mask as a new object and starts the next one. When the mask of the latest prompts is still
+	 * being computed, the object is accepted as soon as it is ready (objects keep the order they were accepted in).
+	 */
+	public void accept() {
+		Acceptance now;
+		synchronized (this) {
+			if (editor.isEmpty()) {
+				listener.status("Nothing to accept: click on an object or drag a box around it first");
+				return;
+			}
+			boolean decoded = editor.isDecoded();
+			if (decoded && editor.shown().mask().isEmpty()) {
+				listener.status("The mask is empty: add a point inside the object, or discard it with Esc");
+				return;
+			}
+			Acceptance a = new Acceptance(editor.prompt(plane, null), decoded ? editor.shown() : null, macro(decoded
+				? editor.shownIndex() + 1 : 1));
+			editor.clear();
+			if (decoded && waiting.isEmpty()) now = a;
+			else {
+				waiting.add(a);
+				now = null;
+				listener.status("The object will be accepted when its mask is ready");
+			}
+		}
+		if (now != null) finish(now);
+		else worker.request();
+		listener.updated(this);
+	}
+
+	/** Discards the object being prompted. */
+	public void discard() {
+		synchronized (this) {
+			editor.clear();
+		}
+		listener.updated(this);
+	}
+
+	/** Removes the last accepted object of this image. */
+	public void undo() {
+		SegmentedObject removed = accepted.removeLast();
+		if (removed == null) listener.status("No accepted object to remove");
+		else {
+			listener.record("run(\"" + ObjectMacro.UNDO_COMMAND + "\");\n");
+			listener.status("Removed object " + removed.id());
+		}
+		listener.updated(this);
+	}
+
+	/** What to draw now. */
+	public synchronized ToolView view() {
+		return new ToolView(plane, editor.points(), editor.box(), editor.shown(), editor.isDecoded(), editor
+			.shownIndex(), editor.candidateCount(), encoding);
+	}
+
+	/**
+	 * Blocks until the background work is done (tests, and commands that need the result).
+	 *
+	 * @throws TimeoutException when it takes longer than {@code timeoutMillis}
+	 */
+	public void awaitIdle(long timeoutMillis) throws InterruptedException, TimeoutException {
+		worker.awaitIdle(timeoutMillis);
+	}
+
+	/**
+	 * Ends the session: waiting work is dropped and a running model call's result is ignored (an embedding still
+	 * goes to the cache). Does not block. Accepted objects stay.
+	 */
+	@Override
+	public void close() {
+		closed = true;
+		worker.close();
+	}
+
+	public boolean isClosed() { return closed; }
+
+	private void changed() {
+		worker.request();
+		listener.updated(this);
+	}
+
+	/** The background job: objects waiting for acceptance, then the current plane's embedding and mask. */
+	private void work() {
+		try {
+			access.apply(segmenter -> {
+				acceptWaiting(segmenter);
+				decodeCurrent(segmenter);
+				return null;
+			});
+		}
+		catch (IOException | RuntimeException e) {
+			synchronized (this) {
+				encoding = false;
+				waiting.clear();
+			}
+			if (!closed) listener.failed(e);
+		}
+	}
+
+	/** Decodes and accepts, in order, the objects accepted before their masks were ready. */
+	private void acceptWaiting(PromptSegmenter segmenter) {
+		while (true) {
+			Acceptance a;
+			synchronized (this) {
+				if (closed || waiting.isEmpty()) return;
+				a = waiting.peekFirst();
+			}
+			if (a.object == null) a.object = ObjectDecoding.candidates(segmenter, embeddingOf(segmenter, a.prompt
+				.slice()), a.prompt, multimask).get(0);
+			if (closed) return;
+			finish(a);
+			synchronized (this) {
+				waiting.pollFirst(); // only now, so that an object accepted meanwhile queues behind this one
+			}
+		}
+	}
+
+	private void decodeCurrent(PromptSegmenter segmenter) {
+		int wanted;
+		synchronized (this) {
+			if (closed) return;
+			wanted = plane;
+		}
+		ImageEmbedding planeEmbedding = embeddingOf(segmenter, wanted);
+		int version;
+		ObjectPrompt prompt;
+		synchronized (this) {
+			if (closed || plane != wanted || editor.isEmpty() || editor.isDecoded()) return;
+			version = editor.version();
+			prompt = editor.prompt(wanted, null);
+		}
+		List<SegmentedObject> candidates = ObjectDecoding.candidates(segmenter, planeEmbedding, prompt, multimask);
+		synchronized (this) {
+			if (closed || !editor.setCandidates(version, candidates)) return;
+		}
+		listener.updated(this);
+	}
+
+	/** The embedding of plane {@code slice}: kept from the last call, or from the cache, or computed. */
+	private ImageEmbedding embeddingOf(PromptSegmenter segmenter, int slice) {
+		synchronized (this) {
+			if (embedding != null && embeddedPlane == slice) return embedding;
+			encoding = true;
+		}
+		if (!closed) {
+			listener.status("Computing the embedding of slice " + slice + " of '" + image.getTitle() + "'...");
+			listener.updated(this);
+		}
+		ImageEmbedding computed;
+		try {
+			computed = segmenter.encode(planes.plane(slice));
+		}
+		finally {
+			synchronized (this) {
+				encoding = false;
+			}
+		}
+		synchronized (this) {
+			embedding = computed;
+			embeddedPlane = slice;
+		}
+		if (!closed) {
+			listener.status("SAM ready on slice " + slice + ": " + ToolView.HELP);
+			listener.updated(this);
+		}
+		return computed;
+	}
+
+	/** The macro statement for the object being accepted. */
+	private ObjectMacro macro(int candidate) {
+		return new ObjectMacro(access.model(), access.options().intensityMapping(), multimask, plane, editor.points(),
+			editor.box(), candidate);
+	}
+
+	private void finish(Acceptance acceptance) {
+		try {
+			SegmentedObject added = accepted.add(acceptance.object);
+			listener.record(acceptance.macro.toMacroLine());
+			listener.status("Accepted object " + added.id() + " (" + added.mask().area() + " pixels)");
+		}
+		catch (IllegalArgumentException | IllegalStateException e) {
+			listener.status(e.getMessage());
+		}
+		listener.updated(this);
+	}
+
+	/** An object being accepted: its prompt, its mask once decoded, the macro statement that makes it again. */
+	private static final class Acceptance {
+
+		final ObjectPrompt prompt;
+		SegmentedObject object;
+		final ObjectMacro macro;
+
+		Acceptance(ObjectPrompt prompt, SegmentedObject object, ObjectMacro macro) {
+			this.prompt = prompt;
+			this.object = object;
+			this.macro = macro;
+		}
+	}
+}
