@@ -61,7 +61,12 @@ public final class SegmentationOutputs {
 
 	/** The name of an object's ROI: {@code object-} and its label value, zero-padded to four digits. */
 	public static String roiName(SegmentedObject o) {
-		return String.format("object-%04d", o.id());
+		return roiName(o.id());
+	}
+
+	/** The name of the ROI of label value {@code label}. */
+	public static String roiName(int label) {
+		return String.format("object-%04d", label);
 	}
 
 	private static ImagePlus labelImage(SegmentationResult result, SegmentationResult.LabelStack planes,

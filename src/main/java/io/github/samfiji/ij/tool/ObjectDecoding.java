@@ -1,11 +1,18 @@
 package io.github.samfiji.ij.tool;
 
+import ij.ImagePlus;
+
+import io.github.samfiji.engine.EngineOptions;
 import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.PlaneSource;
 import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.ij.ImagePlusPlanes;
+
+import java.io.IOException;
 
 import java.util.List;
 
@@ -13,7 +20,7 @@ import java.util.List;
  * How the tool and the {@value ObjectMacro#COMMAND} macro command turn one object's prompt into candidate masks, so
  * that a recorded macro gets exactly the mask the user accepted.
  */
-final class ObjectDecoding {
+public final class ObjectDecoding {
 
 	private ObjectDecoding() {}
 
@@ -28,6 +35,25 @@ final class ObjectDecoding {
 		PromptSegmenter ranked = segmenter.options().multimask() == mode ? segmenter : new PromptSegmenter(segmenter
 			.model(), segmenter.options().withMultimask(mode), segmenter.cache());
 		return ranked.decode(embedding, prompt, 1);
+	}
+
+	/**
+	 * What {@value ObjectMacro#COMMAND} does: segments the object a macro describes on {@code image} with the
+	 * installed model it names (embeddings from the shared cache) and accepts it into the image's
+	 * {@link AcceptedObjects}. Blocking.
+	 *
+	 * @return the object as accepted (numbered)
+	 * @throws IOException when the model cannot be opened
+	 * @throws IllegalArgumentException for unsupported images, bad slices or prompts outside the image
+	 */
+	public static SegmentedObject segmentAndAccept(ImagePlus image, ObjectMacro macro, EngineOptions engine)
+		throws IOException
+	{
+		ImagePlusPlanes planes = new ImagePlusPlanes(image);
+		SegmenterAccess access = SegmenterAccess.shared(macro.model(), engine, SegmentationOptions.defaults()
+			.withIntensityMapping(macro.intensity()));
+		SegmentedObject object = access.apply(segmenter -> segment(segmenter, planes, macro));
+		return AcceptedObjects.of(image).add(object);
 	}
 
 	/**

@@ -17,6 +17,8 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The tool's drawing on an image, as elements of the image's ImageJ {@link Overlay} (never its pixels): the current
@@ -30,6 +32,9 @@ public final class ToolOverlay {
 	public static final String NAME = "SAM tool";
 	static final Color POSITIVE = new Color(0, 220, 0);
 	static final Color NEGATIVE = new Color(240, 0, 0);
+
+	/** Whether each overlay the tool draws on was selectable before. */
+	private static final Map<Overlay, Boolean> SELECTABLE_BEFORE = new WeakHashMap<>();
 
 	private ToolOverlay() {}
 
@@ -64,6 +69,15 @@ public final class ToolOverlay {
 		return elements;
 	}
 
+	/** The rectangle being dragged out (pixel bounds), drawn like the box of a prompt. */
+	public static Roi dragBox(ImagePlus image, int plane, java.awt.Rectangle pixels, Color color) {
+		Roi box = new Roi(pixels);
+		box.setStrokeColor(color);
+		box.setName(NAME);
+		position(box, image, plane);
+		return box;
+	}
+
 	/** The mask as an image over its bounding box: mask pixels in {@code color}, others transparent. */
 	static ImageRoi maskRoi(ObjectMask mask, Color color, int opacity) {
 		int x0 = mask.boundsX(), y0 = mask.boundsY(), w = mask.boundsWidth();
@@ -78,21 +92,36 @@ public final class ToolOverlay {
 		return roi;
 	}
 
-	/** Puts the elements in the image's overlay in place of the tool's previous ones. */
+	/**
+	 * Puts the elements in the image's overlay in place of the tool's previous ones. While the tool draws on it, the
+	 * overlay is not selectable, so that quick clicks on the mask reach the tool instead of selecting the mask.
+	 */
 	public static void apply(ImagePlus image, List<Roi> elements) {
+		if (elements.isEmpty()) {
+			remove(image);
+			return;
+		}
 		Overlay overlay = image.getOverlay();
 		if (overlay == null) overlay = new Overlay();
 		removeFrom(overlay);
+		synchronized (SELECTABLE_BEFORE) {
+			if (!SELECTABLE_BEFORE.containsKey(overlay)) SELECTABLE_BEFORE.put(overlay, overlay.isSelectable());
+		}
+		overlay.selectable(false);
 		for (Roi r : elements)
 			overlay.add(r);
-		image.setOverlay(overlay.size() == 0 ? null : overlay);
+		image.setOverlay(overlay);
 	}
 
-	/** Removes the tool's elements from the image's overlay. */
+	/** Removes the tool's elements from the image's overlay (and gives it back its selectability). */
 	public static void remove(ImagePlus image) {
 		Overlay overlay = image.getOverlay();
 		if (overlay == null) return;
 		removeFrom(overlay);
+		synchronized (SELECTABLE_BEFORE) {
+			Boolean before = SELECTABLE_BEFORE.remove(overlay);
+			if (before != null) overlay.selectable(before);
+		}
 		image.setOverlay(overlay.size() == 0 ? null : overlay);
 	}
 

@@ -24,11 +24,13 @@ import io.github.samfiji.ij.tool.ToolTesting.GatedAccess;
 import io.github.samfiji.ij.tool.ToolTesting.RecordingDisplay;
 import io.github.samfiji.ij.tool.ToolTesting.RecordingListener;
 
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Random;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -349,10 +351,18 @@ class ToolSessionTest {
 		assertEquals(1, session.view().points().size(), "the prompt stays, to decode once a model is there");
 	}
 
+	private static byte[] palette(long seed) {
+		byte[] channel = new byte[256];
+		new Random(seed).nextBytes(channel);
+		return channel;
+	}
+
 	@Test
 	void indexedColourImagesAreRefusedWithWhatToDo() {
-		ImagePlus indexed = new ImagePlus("indexed", new ByteProcessor(W, H));
-		indexed.setType(ImagePlus.COLOR_256); // as a GIF with a colour palette opens
+		ByteProcessor bp = new ByteProcessor(W, H);
+		bp.setColorModel(new IndexColorModel(8, 256, palette(1), palette(2), palette(3)));
+		ImagePlus indexed = new ImagePlus("indexed", bp);
+		indexed.setTypeToColor256(); // as a GIF with a colour palette opens
 		assertEquals(ImagePlus.COLOR_256, indexed.getType());
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ToolSession(indexed,
 			ToolTesting.access(single, MultimaskMode.BEST, cache), new AcceptedObjects(indexed, ObjectDisplay.NONE),
