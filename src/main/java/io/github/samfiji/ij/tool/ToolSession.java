@@ -57,6 +57,7 @@ public final class ToolSession implements AutoCloseable {
 	private ImageEmbedding embedding;
 	private int embeddedPlane;
 	private boolean encoding;
+	/** Objects accepted before their masks were ready, and undos after them, in order. */
 	private final Deque<Acceptance> waiting = new ArrayDeque<>();
 	private volatile boolean closed;
 
@@ -196,8 +197,22 @@ public final class ToolSession implements AutoCloseable {
 		listener.updated(this);
 	}
 
-	/** Removes the last accepted object of this image. */
+	/**
+	 * Removes the last accepted object of this image; after the objects still waiting for their masks, if any, so
+	 * that the order of accepting and undoing is kept.
+	 */
 	public void undo() {
+		synchronized (this) {
+			if (!waiting.isEmpty()) {
+				waiting.add(UNDO);
+				worker.request();
+				return;
+			}
+		}
+		removeLast();
+	}
+
+	private void removeLast() {
 		SegmentedObject removed = accepted.removeLast();
 		if (removed == null) listener.status("No accepted object to remove");
 		else {
@@ -257,7 +272,7 @@ public final class ToolSession implements AutoCloseable {
 		}
 	}
 
-	/** Decodes and accepts, in order, the objects accepted before their masks were ready. */
+	/** Decodes and accepts, in order, the objects accepted before their masks were ready (and undoes after them). */
 	private void acceptWaiting(PromptSegmenter segmenter) {
 		while (true) {
 			Acceptance a;
@@ -265,10 +280,11 @@ public final class ToolSession implements AutoCloseable {
 				if (closed || waiting.isEmpty()) return;
 				a = waiting.peekFirst();
 			}
-			if (a.object == null) a.object = ObjectDecoding.candidates(segmenter, embeddingOf(segmenter, a.prompt
+			if (a == UNDO) removeLast();
+			else if (a.object == null) a.object = ObjectDecoding.candidates(segmenter, embeddingOf(segmenter, a.prompt
 				.slice()), a.prompt, multimask).get(0);
 			if (closed) return;
-			finish(a);
+			if (a != UNDO) finish(a);
 			synchronized (this) {
 				waiting.pollFirst(); // only now, so that an object accepted meanwhile queues behind this one
 			}
@@ -343,6 +359,9 @@ public final class ToolSession implements AutoCloseable {
 		}
 		listener.updated(this);
 	}
+
+	/** An undo waiting behind objects being accepted. */
+	private static final Acceptance UNDO = new Acceptance(null, null, null);
 
 	/** An object being accepted: its prompt, its mask once decoded, the macro statement that makes it again. */
 	private static final class Acceptance {

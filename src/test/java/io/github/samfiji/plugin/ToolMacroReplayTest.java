@@ -1,0 +1,134 @@
+package io.github.samfiji.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.ImagePlus;
+import ij.plugin.PlugIn;
+
+import io.github.samfiji.engine.EngineOptions;
+import io.github.samfiji.engine.SegmentationOptions;
+import io.github.samfiji.ij.IjTestFixtures;
+import io.github.samfiji.ij.SegmentationOutputs;
+import io.github.samfiji.ij.tool.AcceptedObjects;
+import io.github.samfiji.ij.tool.ObjectMacro;
+import io.github.samfiji.ij.tool.SegmenterAccess;
+import io.github.samfiji.ij.tool.ToolSession;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the SAM tool records replays to the same objects: a session on a 2-slice image (tiny model, macro mode of
+ * the plugins in this headless JVM) accepts and removes objects; its recorded statements, run by the
+ * {@value ObjectMacro#COMMAND} and {@value ObjectMacro#UNDO_COMMAND} plugins on a fresh copy of the image, give the
+ * same label image and results table.
+ */
+class ToolMacroReplayTest {
+
+	static final int W = 64, H = 48;
+	private static final Pattern RUN = Pattern.compile("run\\(\"([^\"]+)\"(?:, \"([^\"]*)\")?\\);\n");
+
+	private final List<ImagePlus> images = new ArrayList<>();
+
+	@AfterEach
+	void forget() {
+		for (ImagePlus image : images)
+			AcceptedObjects.forget(image);
+	}
+
+	@Test
+	void recordedToolStatementsReplayToTheSameLabels() throws Exception {
+		ImagePlus image = image("cells");
+		List<String> recorded = Collections.synchronizedList(new ArrayList<>());
+		SegmenterAccess access = SegmenterAccess.shared(IjTestFixtures.descriptor().toString(), EngineOptions
+			.defaults().withThreads(1), SegmentationOptions.defaults());
+		try (ToolSession session = new ToolSession(image, access, AcceptedObjects.of(image), new Recording(recorded))) {
+			session.setBox(10, 12, 20, 15);
+			session.accept();
+			session.addPoint(14, 14, true); // overlaps the box: the box keeps its pixels
+			session.addPoint(16, 17, false);
+			session.accept();
+			session.setPlane(2);
+			session.addPoint(40, 30, true);
+			session.accept();
+			session.undo();
+			session.setBox(30, 5, 9, 8);
+			session.accept();
+			session.awaitIdle(20_000);
+		}
+		assertEquals(5, recorded.size(), recorded.toString());
+		assertEquals("run(\"Segment Object\", \"model=[" + IjTestFixtures.descriptor() +
+			"] intensity=auto multimask=best slice=1 box=[10,12,20,15] candidate=1\");\n", recorded.get(0));
+		assertEquals("run(\"Remove Last Object\");\n", recorded.get(3));
+		SegmentationOutputs original = AcceptedObjects.of(image).outputs();
+		assertEquals(3, original.result().objects().size());
+
+		ImagePlus copy = image("replay");
+		for (String statement : recorded)
+			replay(statement, copy);
+
+		SegmentationOutputs replayed = AcceptedObjects.of(copy).outputs();
+		for (int s = 1; s <= 2; s++)
+			assertArrayEquals((short[]) original.labels().getStack().getPixels(s), (short[]) replayed.labels().getStack()
+				.getPixels(s), "slice " + s);
+		assertEquals(rows(original), rows(replayed));
+		assertTrue(original.table().rows().get(1)[6] instanceof Integer && (Integer) original.table().rows().get(1)[6] > 0,
+			"the second object lost pixels to the first");
+	}
+
+	private ImagePlus image(String title) {
+		ImagePlus image = IjTestFixtures.grey8(title, W, H, 2);
+		images.add(image);
+		return image;
+	}
+
+	private static void replay(String statement, ImagePlus image) {
+		Matcher m = RUN.matcher(statement);
+		assertTrue(m.matches(), statement);
+		PlugIn plugin = m.group(1).equals(ObjectMacro.COMMAND) ? new SegmentObjectPlugin() : m.group(1).equals(
+			ObjectMacro.UNDO_COMMAND) ? new RemoveLastObjectPlugin() : null;
+		assertTrue(plugin != null, "unknown command in " + statement);
+		MacroCall.run(plugin, image, m.group(2));
+	}
+
+	private static List<String> rows(SegmentationOutputs outputs) {
+		List<String> rows = new ArrayList<>();
+		for (Object[] row : outputs.table().rows())
+			rows.add(java.util.Arrays.toString(row));
+		return rows;
+	}
+
+	/** Keeps the recorded statements; everything else is ignored. */
+	private static final class Recording implements ToolSession.Listener {
+
+		private final List<String> recorded;
+
+		Recording(List<String> recorded) {
+			this.recorded = recorded;
+		}
+
+		@Override
+		public void updated(ToolSession session) {}
+
+		@Override
+		public void status(String message) {}
+
+		@Override
+		public void failed(Exception error) {
+			recorded.add("failed: " + error);
+		}
+
+		@Override
+		public void record(String macroLine) {
+			recorded.add(macroLine);
+		}
+	}
+}
