@@ -66,7 +66,7 @@ class ToolMacroReplayTest {
 		}
 		assertEquals(5, recorded.size(), recorded.toString());
 		assertEquals("run(\"Segment Object\", \"model=[" + IjTestFixtures.descriptor() +
-			"] intensity=auto multimask=best slice=1 box=[10,12,20,15] candidate=1\");\n", recorded.get(0));
+			"] intensity=auto multimask=best slice=1 prompts=[box:10,12,20,15]\");\n", recorded.get(0));
 		assertEquals("run(\"Remove Last Object\");\n", recorded.get(3));
 		SegmentationOutputs original = AcceptedObjects.of(image).outputs();
 		assertEquals(3, original.result().objects().size());

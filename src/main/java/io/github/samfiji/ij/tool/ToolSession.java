@@ -5,7 +5,6 @@ import ij.ImagePlus;
 import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.decode.MultimaskMode;
-import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
 import io.github.samfiji.engine.result.SegmentedObject;
@@ -51,9 +50,9 @@ public final class ToolSession implements AutoCloseable {
 	private final AcceptedObjects accepted;
 	private final Listener listener;
 	private final CoalescingWorker worker;
-	private final ObjectEditor editor = new ObjectEditor();
 
 	private int plane;
+	private ObjectEditor editor = new ObjectEditor();
 	private ImageEmbedding embedding;
 	private int embeddedPlane;
 	private boolean encoding;
@@ -94,7 +93,7 @@ public final class ToolSession implements AutoCloseable {
 		synchronized (this) {
 			if (slice == plane) return;
 			plane = slice;
-			editor.clear();
+			editor = new ObjectEditor();
 		}
 		worker.request();
 		listener.updated(this);
@@ -148,13 +147,13 @@ public final class ToolSession implements AutoCloseable {
 		changed();
 	}
 
-	/** Shows the next candidate mask of a multimask model. */
+	/** Shows the next candidate mask of a multimask model (later prompts then refine that one). */
 	public void nextCandidate() {
 		boolean cycled;
 		synchronized (this) {
 			cycled = editor.nextCandidate();
 		}
-		if (cycled) listener.updated(this);
+		if (cycled) changed();
 		else listener.status("This model gives one mask per prompt");
 	}
 
@@ -174,9 +173,8 @@ public final class ToolSession implements AutoCloseable {
 				listener.status("The mask is empty: add a point inside the object, or discard it with Esc");
 				return;
 			}
-			Acceptance a = new Acceptance(editor.prompt(plane, null), decoded ? editor.shown() : null, macro(decoded
-				? editor.shownIndex() + 1 : 1));
-			editor.clear();
+			Acceptance a = new Acceptance(editor, plane);
+			editor = new ObjectEditor();
 			if (decoded && waiting.isEmpty()) now = a;
 			else {
 				waiting.add(a);
@@ -192,7 +190,7 @@ public final class ToolSession implements AutoCloseable {
 	/** Discards the object being prompted. */
 	public void discard() {
 		synchronized (this) {
-			editor.clear();
+			editor = new ObjectEditor();
 		}
 		listener.updated(this);
 	}
@@ -281,8 +279,8 @@ public final class ToolSession implements AutoCloseable {
 				a = waiting.peekFirst();
 			}
 			if (a == UNDO) removeLast();
-			else if (a.object == null) a.object = ObjectDecoding.candidates(segmenter, embeddingOf(segmenter, a.prompt
-				.slice()), a.prompt, multimask).get(0);
+			else if (!a.editor.isDecoded()) ObjectDecoding.complete(segmenter, embeddingOf(segmenter, a.slice), a.editor,
+				a.slice, multimask, null);
 			if (closed) return;
 			if (a != UNDO) finish(a);
 			synchronized (this) {
@@ -291,6 +289,7 @@ public final class ToolSession implements AutoCloseable {
 		}
 	}
 
+	/** Decodes the current object's prompts not decoded yet, one step per prompt, until it has caught up. */
 	private void decodeCurrent(PromptSegmenter segmenter) {
 		int wanted;
 		synchronized (this) {
@@ -298,18 +297,23 @@ public final class ToolSession implements AutoCloseable {
 			wanted = plane;
 		}
 		ImageEmbedding planeEmbedding = embeddingOf(segmenter, wanted);
-		int version;
-		ObjectPrompt prompt;
-		synchronized (this) {
-			if (closed || plane != wanted || editor.isEmpty() || editor.isDecoded()) return;
-			version = editor.version();
-			prompt = editor.prompt(wanted, null);
+		while (true) {
+			ObjectEditor current;
+			ObjectEditor.Request request;
+			synchronized (this) {
+				if (closed || plane != wanted) return;
+				current = editor;
+				request = current.next(wanted);
+				if (request == null) return;
+			}
+			List<SegmentedObject> candidates = ObjectDecoding.candidates(segmenter, planeEmbedding, request.prompt,
+				multimask);
+			boolean kept;
+			synchronized (this) {
+				kept = !closed && current == editor && current.apply(request, candidates);
+			}
+			if (kept) listener.updated(this);
 		}
-		List<SegmentedObject> candidates = ObjectDecoding.candidates(segmenter, planeEmbedding, prompt, multimask);
-		synchronized (this) {
-			if (closed || !editor.setCandidates(version, candidates)) return;
-		}
-		listener.updated(this);
 	}
 
 	/** The embedding of plane {@code slice}: kept from the last call, or from the cache, or computed. */
@@ -342,16 +346,11 @@ public final class ToolSession implements AutoCloseable {
 		return computed;
 	}
 
-	/** The macro statement for the object being accepted. */
-	private ObjectMacro macro(int candidate) {
-		return new ObjectMacro(access.model(), access.options().intensityMapping(), multimask, plane, editor.points(),
-			editor.box(), candidate);
-	}
-
 	private void finish(Acceptance acceptance) {
 		try {
-			SegmentedObject added = accepted.add(acceptance.object);
-			listener.record(acceptance.macro.toMacroLine());
+			SegmentedObject added = accepted.add(acceptance.editor.shown());
+			listener.record(new ObjectMacro(access.model(), access.options().intensityMapping(), multimask,
+				acceptance.slice, acceptance.editor.prompts(), acceptance.editor.ranks()).toMacroLine());
 			listener.status("Accepted object " + added.id() + " (" + added.mask().area() + " pixels)");
 		}
 		catch (IllegalArgumentException | IllegalStateException e) {
@@ -361,19 +360,17 @@ public final class ToolSession implements AutoCloseable {
 	}
 
 	/** An undo waiting behind objects being accepted. */
-	private static final Acceptance UNDO = new Acceptance(null, null, null);
+	private static final Acceptance UNDO = new Acceptance(null, 0);
 
-	/** An object being accepted: its prompt, its mask once decoded, the macro statement that makes it again. */
+	/** An object being accepted: its prompts and decodings (completed before it is accepted) and its plane. */
 	private static final class Acceptance {
 
-		final ObjectPrompt prompt;
-		SegmentedObject object;
-		final ObjectMacro macro;
+		final ObjectEditor editor;
+		final int slice;
 
-		Acceptance(ObjectPrompt prompt, SegmentedObject object, ObjectMacro macro) {
-			this.prompt = prompt;
-			this.object = object;
-			this.macro = macro;
+		Acceptance(ObjectEditor editor, int slice) {
+			this.editor = editor;
+			this.slice = slice;
 		}
 	}
 }

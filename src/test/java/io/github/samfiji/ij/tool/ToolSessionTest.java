@@ -19,7 +19,11 @@ import io.github.samfiji.engine.cache.EmbeddingCache;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.model.ModelNotInstalledException;
 import io.github.samfiji.engine.result.ObjectMask;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.prompt.PromptPoint;
+import io.github.samfiji.engine.result.SegmentedObject;
 import io.github.samfiji.ij.IjTestFixtures;
+import io.github.samfiji.ij.ImagePlusPlanes;
 import io.github.samfiji.ij.tool.ToolTesting.GatedAccess;
 import io.github.samfiji.ij.tool.ToolTesting.RecordingDisplay;
 import io.github.samfiji.ij.tool.ToolTesting.RecordingListener;
@@ -129,7 +133,7 @@ class ToolSessionTest {
 		assertArrayEquals(IjTestFixtures.boxLabels(W, H, new int[] { 10, 12, 20, 15 }), (short[]) accepted.outputs()
 			.labels().getProcessor().getPixels());
 		assertEquals(Collections.singletonList(
-			"run(\"Segment Object\", \"model=[tiny] intensity=auto multimask=best slice=1 box=[10,12,20,15] candidate=1\");\n"),
+			"run(\"Segment Object\", \"model=[tiny] intensity=auto multimask=best slice=1 prompts=[box:10,12,20,15]\");\n"),
 			listener.macro);
 		assertNull(session.view().mask(), "a new object starts");
 		assertTrue(session.view().points().isEmpty());
@@ -154,8 +158,13 @@ class ToolSessionTest {
 			.mask());
 		session.accept();
 		assertEquals(
-			"run(\"Segment Object\", \"model=[tiny] intensity=auto multimask=best slice=1 points=[+20,20 -24,21] candidate=1\");\n",
+			"run(\"Segment Object\", \"model=[tiny] intensity=auto multimask=best slice=1 prompts=[+20,20 -24,21]\");\n",
 			listener.macro.get(0));
+		// the second decoding refined the first: its mask input is the first decoding's low-resolution logits
+		SegmentedObject first = ToolTesting.access(single, MultimaskMode.BEST, cache).apply(seg -> seg.decode(seg
+			.encode(new ImagePlusPlanes(image).plane(1)), ObjectPrompt.builder().point(PromptPoint.atPixel(20, 20, true))
+				.build(), 1).get(0));
+		assertArrayEquals(first.lowRes().logits(), accepted.objects().get(0).prompt().maskInput().logits());
 	}
 
 	@Test
@@ -202,7 +211,7 @@ class ToolSessionTest {
 		assertSameMask(discs(6.5, new int[][] { { 30, 20 } }, new int[0][]), session.view().mask().mask());
 		session.accept();
 		assertSameMask(discs(6.5, new int[][] { { 30, 20 } }, new int[0][]), accepted.objects().get(0).mask());
-		assertTrue(listener.macro.get(0).endsWith(" points=[+30,20] candidate=2\");\n"), listener.macro.get(0));
+		assertTrue(listener.macro.get(0).endsWith(" prompts=[+30,20#2]\");\n"), listener.macro.get(0));
 	}
 
 	@Test
