@@ -15,22 +15,12 @@ import ij.measure.Calibration;
 import io.github.samfiji.ij.IjTestFixtures;
 import io.github.samfiji.ij.OutputWriter;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,19 +74,12 @@ class ImageJBatchModeTest {
 		return macro;
 	}
 
-	/** Runs the command; returns its exit status, its output in {@code log}. */
 	private static int exec(List<String> command, Path log) throws IOException, InterruptedException {
-		Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
-			p.destroyForcibly();
-			throw new AssertionError("ImageJ did not finish within " + TIMEOUT_S + " s: " + new String(Files.readAllBytes(
-				log), StandardCharsets.UTF_8));
-		}
-		return p.exitValue();
+		return ImageJProcess.exec(command, log, TIMEOUT_S);
 	}
 
 	private static String java() {
-		return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+		return ImageJProcess.java();
 	}
 
 	private void assertOutputs(Path out, String log) throws IOException {
@@ -135,12 +118,12 @@ class ImageJBatchModeTest {
 
 	@Test
 	void batchMacroRunsTheMenuCommandFromThePluginsFolderWithAVirtualDisplay() throws Exception {
-		String xvfbRun = onPath("xvfb-run");
+		String xvfbRun = ImageJProcess.onPath("xvfb-run");
 		assumeTrue(xvfbRun != null, "xvfb-run is not installed: ImageJ 1 needs a display to run() menu commands");
 		Path image = writeInputs();
 		Path out = tmp.resolve("out");
 		Path plugins = Files.createDirectories(tmp.resolve("ij-home/plugins"));
-		Path jar = pluginJar(plugins.resolve("Segment_Anything-test.jar"));
+		Path jar = ImageJProcess.pluginJar(plugins.resolve("Segment_Anything-test.jar"));
 		Path macro = writeMacro(
 			"open(\"" + macroPath(image) + "\");",
 			"run(\"Segment with Prompts\", \"" + options(out) + "\");",
@@ -156,35 +139,5 @@ class ImageJBatchModeTest {
 		assertFalse(output.contains("Unrecognized command"), output);
 		assertTrue(Files.size(jar) > 0);
 		assertOutputs(out, output);
-	}
-
-	/** A jar of target/classes (with plugins.config at its root), as ImageJ finds plugins in its plugins folder. */
-	private static Path pluginJar(Path jar) throws IOException, URISyntaxException {
-		Path classes = Paths.get(SegmentWithPromptsPlugin.class.getProtectionDomain().getCodeSource().getLocation()
-			.toURI());
-		assertTrue(Files.isRegularFile(classes.resolve("plugins.config")), "plugins.config in " + classes);
-		List<Path> files;
-		try (Stream<Path> walk = Files.walk(classes)) {
-			files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
-		}
-		try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os)) {
-			for (Path f : files) {
-				out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
-				Files.copy(f, out);
-				out.closeEntry();
-			}
-		}
-		return jar;
-	}
-
-	private static String onPath(String program) {
-		String path = System.getenv("PATH");
-		if (path == null) return null;
-		List<String> dirs = new ArrayList<>(Arrays.asList(path.split(File.pathSeparator)));
-		for (String dir : dirs) {
-			Path p = Paths.get(dir, program);
-			if (Files.isExecutable(p)) return p.toString();
-		}
-		return null;
 	}
 }

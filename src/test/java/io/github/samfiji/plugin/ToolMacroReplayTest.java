@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 class ToolMacroReplayTest {
 
 	static final int W = 64, H = 48;
-	private static final Pattern RUN = Pattern.compile("run\\(\"([^\"]+)\"(?:, \"([^\"]*)\")?\\);\n");
+	private static final Pattern RUN = Pattern.compile(
+		"selectImage\\(\"cells\"\\);\nrun\\(\"([^\"]+)\"(?:, \"([^\"]*)\")?\\);\n");
 
 	private final List<ImagePlus> images = new ArrayList<>();
 
@@ -65,9 +66,9 @@ class ToolMacroReplayTest {
 			session.awaitIdle(20_000);
 		}
 		assertEquals(5, recorded.size(), recorded.toString());
-		assertEquals("run(\"Segment Object\", \"model=[" + IjTestFixtures.descriptor() +
+		assertEquals("selectImage(\"cells\");\nrun(\"Segment Object\", \"model=[" + IjTestFixtures.descriptor() +
 			"] intensity=auto multimask=best slice=1 prompts=[box:10,12,20,15]\");\n", recorded.get(0));
-		assertEquals("run(\"Remove Last Object\");\n", recorded.get(3));
+		assertEquals("selectImage(\"cells\");\nrun(\"Remove Last Object\");\n", recorded.get(3));
 		SegmentationOutputs original = AcceptedObjects.of(image).outputs();
 		assertEquals(3, original.result().objects().size());
 

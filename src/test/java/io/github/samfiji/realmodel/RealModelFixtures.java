@@ -38,6 +38,11 @@ final class RealModelFixtures {
 		return dir;
 	}
 
+	/** Skips the calling test (fails it on CI) when {@code condition} is false. */
+	static void require(boolean condition, String why) {
+		if (!condition) missing(why);
+	}
+
 	private static void missing(String why) {
 		if (Boolean.getBoolean("sam.requireRealModel")) fail("Real-model test cannot run: " + why);
 		assumeTrue(false, "Skipping real-model test: " + why);

@@ -4,8 +4,10 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.WindowManager;
+import ij.gui.ImageWindow;
 import ij.gui.Roi;
 import ij.macro.Interpreter;
+import ij.plugin.frame.Recorder;
 import ij.plugin.frame.RoiManager;
 
 import io.github.samfiji.engine.result.SegmentedObject;
@@ -41,6 +43,7 @@ final class ImageJObjectDisplay implements ObjectDisplay {
 			Roi roi = roiOf(outputs, object);
 			if (manager != null && roi != null) manager.addRoi((Roi) roi.clone());
 			showTable(outputs);
+			giveBackFocus();
 		});
 	}
 
@@ -49,6 +52,7 @@ final class ImageJObjectDisplay implements ObjectDisplay {
 		RoiManager manager = manager();
 		onEventThread(() -> {
 			showLabels(outputs);
+			giveBackFocus();
 			if (manager != null) {
 				String name = SegmentationOutputs.roiName(object);
 				for (int i = manager.getCount() - 1; i >= 0; i--)
@@ -63,6 +67,23 @@ final class ImageJObjectDisplay implements ObjectDisplay {
 
 	/** The label image now shown for the source (for tests and commands), or {@code null}. */
 	ImagePlus labels() { return labels; }
+
+	/**
+	 * Makes the source image current again after the label image, the ROI Manager or the table opened, so that the
+	 * user's next click and key go on prompting it (without recording a selectImage).
+	 */
+	private void giveBackFocus() {
+		ImageWindow window = source.getWindow();
+		if (window == null || WindowManager.getCurrentWindow() == window) return;
+		Recorder.suspendRecording();
+		try {
+			WindowManager.setCurrentWindow(window);
+			window.toFront();
+		}
+		finally {
+			Recorder.resumeRecording();
+		}
+	}
 
 	private void showLabels(SegmentationOutputs outputs) {
 		ImagePlus fresh = outputs.labels();
@@ -82,7 +103,13 @@ final class ImageJObjectDisplay implements ObjectDisplay {
 			return;
 		}
 		labels = fresh;
-		labels.show();
+		Recorder.suspendRecording(); // showing it is no step of the user's macro
+		try {
+			labels.show();
+		}
+		finally {
+			Recorder.resumeRecording();
+		}
 	}
 
 	private void showTable(SegmentationOutputs outputs) {

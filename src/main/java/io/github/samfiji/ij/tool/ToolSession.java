@@ -214,7 +214,7 @@ public final class ToolSession implements AutoCloseable {
 		SegmentedObject removed = accepted.removeLast();
 		if (removed == null) listener.status("No accepted object to remove");
 		else {
-			listener.record("run(\"" + ObjectMacro.UNDO_COMMAND + "\");\n");
+			listener.record(selectImage() + "run(\"" + ObjectMacro.UNDO_COMMAND + "\");\n");
 			listener.status("Removed object " + removed.id());
 		}
 		listener.updated(this);
@@ -312,7 +312,13 @@ public final class ToolSession implements AutoCloseable {
 			synchronized (this) {
 				kept = !closed && current == editor && current.apply(request, candidates);
 			}
-			if (kept) listener.updated(this);
+			if (kept) {
+				SegmentedObject best = candidates.get(0);
+				listener.status(String.format("mask of %d pixels, predicted IoU %.2f%s: Enter accepts, Esc discards", best
+					.mask().area(), best.predictedIou(), candidates.size() > 1 ? ", M shows the next of " + candidates
+						.size() : ""));
+				listener.updated(this);
+			}
 		}
 	}
 
@@ -346,11 +352,19 @@ public final class ToolSession implements AutoCloseable {
 		return computed;
 	}
 
+	/**
+	 * The statement that makes this image current: recorded before each object, because showing the label image
+	 * can make the Macro Recorder record a {@code selectImage} of it.
+	 */
+	private String selectImage() {
+		return "selectImage(\"" + image.getTitle().replace("\\", "\\\\").replace("\"", "\\\"") + "\");\n";
+	}
+
 	private void finish(Acceptance acceptance) {
 		try {
 			SegmentedObject added = accepted.add(acceptance.editor.shown());
-			listener.record(new ObjectMacro(access.model(), access.options().intensityMapping(), multimask,
-				acceptance.slice, acceptance.editor.prompts(), acceptance.editor.ranks()).toMacroLine());
+			listener.record(selectImage() + new ObjectMacro(access.model(), access.options().intensityMapping(),
+				multimask, acceptance.slice, acceptance.editor.prompts(), acceptance.editor.ranks()).toMacroLine());
 			listener.status("Accepted object " + added.id() + " (" + added.mask().area() + " pixels)");
 		}
 		catch (IllegalArgumentException | IllegalStateException e) {

@@ -133,7 +133,7 @@ class ToolSessionTest {
 		assertArrayEquals(IjTestFixtures.boxLabels(W, H, new int[] { 10, 12, 20, 15 }), (short[]) accepted.outputs()
 			.labels().getProcessor().getPixels());
 		assertEquals(Collections.singletonList(
-			"run(\"Segment Object\", \"model=[tiny] intensity=auto multimask=best slice=1 prompts=[box:10,12,20,15]\");\n"),
+			"selectImage(\"cells\");\nrun(\"Segment Object\", \"model=[tiny] intensity=auto multimask=best slice=1 prompts=[box:10,12,20,15]\");\n"),
 			listener.macro);
 		assertNull(session.view().mask(), "a new object starts");
 		assertTrue(session.view().points().isEmpty());
@@ -158,7 +158,7 @@ class ToolSessionTest {
 			.mask());
 		session.accept();
 		assertEquals(
-			"run(\"Segment Object\", \"model=[tiny] intensity=auto multimask=best slice=1 prompts=[+20,20 -24,21]\");\n",
+			"selectImage(\"cells\");\nrun(\"Segment Object\", \"model=[tiny] intensity=auto multimask=best slice=1 prompts=[+20,20 -24,21]\");\n",
 			listener.macro.get(0));
 		// the second decoding refined the first: its mask input is the first decoding's low-resolution logits
 		SegmentedObject first = ToolTesting.access(single, MultimaskMode.BEST, cache).apply(seg -> seg.decode(seg
@@ -246,7 +246,7 @@ class ToolSessionTest {
 		assertEquals(Arrays.asList("added 1", "added 2", "removed 2"), display.events);
 		assertArrayEquals(IjTestFixtures.boxLabels(W, H, new int[] { 10, 12, 20, 15 }), (short[]) accepted.outputs()
 			.labels().getProcessor().getPixels());
-		assertEquals("run(\"Remove Last Object\");\n", listener.macro.get(2));
+		assertEquals("selectImage(\"cells\");\nrun(\"Remove Last Object\");\n", listener.macro.get(2));
 		session.undo();
 		assertEquals(0, accepted.size());
 		session.undo();
@@ -275,20 +275,19 @@ class ToolSessionTest {
 	void switchingSlicesAndImagesReusesCachedEmbeddings() throws Exception {
 		image = IjTestFixtures.grey8("stack", W, H, 3);
 		accepted = new AcceptedObjects(image, display);
-		long before = single.encoder().runCount();
 		start(single, MultimaskMode.BEST);
 		await();
 		session.setPlane(2);
 		session.addPoint(20, 20, true);
 		await();
-		assertEquals(2, single.encoder().runCount() - before);
+		assertEquals(2, cache.computations());
 		session.accept();
 		assertEquals(2, accepted.objects().get(0).slice());
 		session.setPlane(1);
 		await();
 		session.setPlane(2);
 		await();
-		assertEquals(2, single.encoder().runCount() - before, "both planes come from the cache");
+		assertEquals(2, cache.computations(), "both planes come from the cache");
 
 		ImagePlus sameAsSlice3 = new ImagePlus("copy", image.getStack().getProcessor(3).duplicate());
 		try (ToolSession other = new ToolSession(sameAsSlice3, ToolTesting.access(single, MultimaskMode.BEST, cache),
@@ -299,7 +298,7 @@ class ToolSessionTest {
 			other.start();
 			other.awaitIdle(TIMEOUT_MS);
 		}
-		assertEquals(3, single.encoder().runCount() - before, "the other image has the content of slice 3");
+		assertEquals(3, cache.computations(), "the other image has the content of slice 3");
 	}
 
 	@Test
@@ -318,6 +317,7 @@ class ToolSessionTest {
 	@Test
 	void promptsOutsideTheImageAreIgnoredAndBoxesClipped() throws Exception {
 		start(single, MultimaskMode.BEST);
+		await();
 		assertFalse(session.addPoint(-1, 3, true));
 		assertEquals("Outside the image: point ignored", listener.lastStatus());
 		assertFalse(session.addPoint(W, 0, true));
