@@ -12,6 +12,7 @@ import io.github.samfiji.engine.preprocess.ModelInput;
 import java.nio.FloatBuffer;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,9 +39,22 @@ public final class ImageEncoder implements AutoCloseable {
 
 	/** @throws InferenceException when onnxruntime fails */
 	public ImageEmbedding encode(ModelInput input) {
+		return encode(input, TaskMonitor.NONE);
+	}
+
+	/**
+	 * The same, stopped within about {@value CancellableRun#POLL_MS} ms when {@code monitor} is cancelled while the
+	 * model runs.
+	 *
+	 * @throws CancellationException when cancelled (before or during the run)
+	 * @throws InferenceException when onnxruntime fails
+	 */
+	public ImageEmbedding encode(ModelInput input, TaskMonitor monitor) {
+		monitor.checkCancelled();
 		runs.incrementAndGet();
-		try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input.tensor()), input.shape());
-			OrtSession.Result result = session.run(Collections.singletonMap(inputName, tensor)))
+		try (CancellableRun run = new CancellableRun(monitor);
+			OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input.tensor()), input.shape());
+			OrtSession.Result result = session.run(Collections.singletonMap(inputName, tensor), run.options()))
 		{
 			float[][] tensors = new float[outputNames.size()][];
 			long[][] shapes = new long[outputNames.size()][];
@@ -52,6 +66,7 @@ public final class ImageEncoder implements AutoCloseable {
 			return new ImageEmbedding(modelId, input.geometry(), tensors, shapes);
 		}
 		catch (OrtException e) {
+			if (monitor.isCancelled()) throw new CancellationException("Encoding cancelled");
 			throw new InferenceException("The image encoder of model '" + modelId + "' failed", e);
 		}
 	}

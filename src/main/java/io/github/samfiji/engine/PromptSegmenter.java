@@ -54,10 +54,20 @@ public final class PromptSegmenter {
 	 * content was encoded before with this model and intensity mapping; the plane is only read.
 	 */
 	public ImageEmbedding encode(RandomAccessibleInterval<?> plane) {
+		return encode(plane, TaskMonitor.NONE);
+	}
+
+	/**
+	 * The same, cancellable: a cancelled {@code monitor} stops the encoder run within about 50 ms (nothing is
+	 * cached then). For the interactive tool, whose user may close the image or move on while a plane is encoded.
+	 *
+	 * @throws java.util.concurrent.CancellationException when cancelled
+	 */
+	public ImageEmbedding encode(RandomAccessibleInterval<?> plane, TaskMonitor monitor) {
 		EmbeddingKey key = new EmbeddingKey(model.embeddingIdentity(), PlaneFingerprint.of(plane), options
 			.intensityMapping().toString(), EmbeddingKey.WHOLE_PLANE);
 		return cache.get(key, () -> model.encoder().encode(model.preprocessor().prepare(plane, options
-			.intensityMapping())));
+			.intensityMapping()), monitor));
 	}
 
 	/**

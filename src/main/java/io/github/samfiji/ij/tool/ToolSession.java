@@ -4,6 +4,7 @@ import ij.ImagePlus;
 
 import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -261,6 +263,9 @@ public final class ToolSession implements AutoCloseable {
 				return null;
 			});
 		}
+		catch (CancellationException e) {
+			// closed, or moved to another plane while it was encoded: the next run (if any) starts afresh
+		}
 		catch (IOException | RuntimeException e) {
 			synchronized (this) {
 				encoding = false;
@@ -279,8 +284,8 @@ public final class ToolSession implements AutoCloseable {
 				a = waiting.peekFirst();
 			}
 			if (a == UNDO) removeLast();
-			else if (!a.editor.isDecoded()) ObjectDecoding.complete(segmenter, embeddingOf(segmenter, a.slice), a.editor,
-				a.slice, multimask, null);
+			else if (!a.editor.isDecoded()) ObjectDecoding.complete(segmenter, embeddingOf(segmenter, a.slice, false),
+				a.editor, a.slice, multimask, null);
 			if (closed) return;
 			if (a != UNDO) finish(a);
 			synchronized (this) {
@@ -296,7 +301,7 @@ public final class ToolSession implements AutoCloseable {
 			if (closed) return;
 			wanted = plane;
 		}
-		ImageEmbedding planeEmbedding = embeddingOf(segmenter, wanted);
+		ImageEmbedding planeEmbedding = embeddingOf(segmenter, wanted, true);
 		while (true) {
 			ObjectEditor current;
 			ObjectEditor.Request request;
@@ -322,8 +327,13 @@ public final class ToolSession implements AutoCloseable {
 		}
 	}
 
-	/** The embedding of plane {@code slice}: kept from the last call, or from the cache, or computed. */
-	private ImageEmbedding embeddingOf(PromptSegmenter segmenter, int slice) {
+	/**
+	 * The embedding of plane {@code slice}: kept from the last call, or from the cache, or computed. Computing it
+	 * stops when the session closes or, if {@code followPlane}, when the user moves to another plane.
+	 *
+	 * @throws CancellationException when stopped
+	 */
+	private ImageEmbedding embeddingOf(PromptSegmenter segmenter, int slice, boolean followPlane) {
 		synchronized (this) {
 			if (embedding != null && embeddedPlane == slice) return embedding;
 			encoding = true;
@@ -334,7 +344,16 @@ public final class ToolSession implements AutoCloseable {
 		}
 		ImageEmbedding computed;
 		try {
-			computed = segmenter.encode(planes.plane(slice));
+			computed = segmenter.encode(planes.plane(slice), new TaskMonitor() {
+
+				@Override
+				public void progress(String message, long done, long total) {}
+
+				@Override
+				public boolean isCancelled() {
+					return closed || followPlane && plane() != slice;
+				}
+			});
 		}
 		finally {
 			synchronized (this) {
