@@ -157,15 +157,9 @@ public final class ToolBenchmark {
 		}
 
 		@Override
-		public void status(String message) {}
-
-		@Override
 		public void failed(Exception error) {
 			throw new IllegalStateException(error);
 		}
-
-		@Override
-		public void record(String macroLine) {}
 	}
 
 	/** The decoder as a plain onnxruntime session, fed like the official SAM predictor feeds it. */

@@ -117,12 +117,6 @@ class ToolMacroReplayTest {
 		}
 
 		@Override
-		public void updated(ToolSession session) {}
-
-		@Override
-		public void status(String message) {}
-
-		@Override
 		public void failed(Exception error) {
 			recorded.add("failed: " + error);
 		}

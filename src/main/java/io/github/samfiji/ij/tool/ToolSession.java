@@ -29,20 +29,20 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ToolSession implements AutoCloseable {
 
-	/** Hears about a session's changes; methods may be called on any thread. */
+	/** Hears about a session's changes; methods may be called on any thread. Only failures must be handled. */
 	public interface Listener {
 
 		/** Prompts, the shown mask or the accepted objects changed: redraw. */
-		void updated(ToolSession session);
+		default void updated(ToolSession session) {}
 
 		/** A message for the status bar. */
-		void status(String message);
+		default void status(String message) {}
 
 		/** Background work failed (e.g. the model is not installed); the session stays usable. */
 		void failed(Exception error);
 
 		/** A macro statement that repeats what was just done, for the Macro Recorder. */
-		void record(String macroLine);
+		default void record(String macroLine) {}
 	}
 
 	private final ImagePlus image;
