@@ -57,8 +57,11 @@ final class ToolUi implements ToolSession.Listener {
 		});
 	}
 
+	/** Records in the Recorder's language: the macro language, or IJ calls for JavaScript, BeanShell and Java. */
 	@Override
 	public void record(String macroLine) {
-		if (Recorder.record) Recorder.recordString(macroLine);
+		if (!Recorder.record) return;
+		Recorder.recordString(Recorder.scriptMode() ? macroLine.replace("selectImage(", "IJ.selectWindow(").replace(
+			"run(\"", "IJ.run(\"") : macroLine);
 	}
 }
