@@ -4,7 +4,6 @@ import ij.ImagePlus;
 
 import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
@@ -12,8 +11,6 @@ import io.github.samfiji.engine.result.SegmentedObject;
 import io.github.samfiji.ij.ImagePlusPlanes;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
@@ -46,20 +43,16 @@ public final class ToolSession implements AutoCloseable {
 	}
 
 	private final ImagePlus image;
-	private final ImagePlusPlanes planes;
+	private final PlaneEmbedding embedding;
 	private final SegmenterAccess access;
 	private final MultimaskMode multimask;
 	private final AcceptedObjects accepted;
 	private final Listener listener;
 	private final CoalescingWorker worker;
+	private final Acceptances acceptances;
 
 	private int plane;
 	private ObjectEditor editor = new ObjectEditor();
-	private ImageEmbedding embedding;
-	private int embeddedPlane;
-	private boolean encoding;
-	/** Objects accepted before their masks were ready, and undos after them, in order. */
-	private final Deque<Acceptance> waiting = new ArrayDeque<>();
 	private volatile boolean closed;
 
 	/**
@@ -71,19 +64,22 @@ public final class ToolSession implements AutoCloseable {
 	 */
 	public ToolSession(ImagePlus image, SegmenterAccess access, AcceptedObjects accepted, Listener listener) {
 		this.image = image;
-		this.planes = new ImagePlusPlanes(image);
+		this.embedding = new PlaneEmbedding(new ImagePlusPlanes(image));
 		this.access = access;
 		this.multimask = access.options().multimask() == MultimaskMode.SINGLE ? MultimaskMode.SINGLE
 			: MultimaskMode.BEST;
 		this.accepted = accepted;
 		this.listener = listener;
 		this.plane = image.getCurrentSlice();
+		this.acceptances = new Acceptances(this, access, multimask);
 		this.worker = new CoalescingWorker("SAM tool: " + image.getTitle(), this::work);
 	}
 
 	public ImagePlus image() { return image; }
 
 	public AcceptedObjects accepted() { return accepted; }
+
+	Listener listener() { return listener; }
 
 	/** Computes the current plane's embedding in the background (nothing happens if it is ready). */
 	public void start() {
@@ -164,28 +160,22 @@ public final class ToolSession implements AutoCloseable {
 	 * being computed, the object is accepted as soon as it is ready (objects keep the order they were accepted in).
 	 */
 	public void accept() {
-		Acceptance now;
+		ObjectEditor taken;
+		int slice;
 		synchronized (this) {
 			if (editor.isEmpty()) {
 				listener.status("Nothing to accept: click on an object or drag a box around it first");
 				return;
 			}
-			boolean decoded = editor.isDecoded();
-			if (decoded && editor.shown().mask().isEmpty()) {
+			if (editor.isDecoded() && editor.shown().mask().isEmpty()) {
 				listener.status("The mask is empty: add a point inside the object, or discard it with Esc");
 				return;
 			}
-			Acceptance a = new Acceptance(editor, plane);
+			taken = editor;
+			slice = plane;
 			editor = new ObjectEditor();
-			if (decoded && waiting.isEmpty()) now = a;
-			else {
-				waiting.add(a);
-				now = null;
-				listener.status("The object will be accepted when its mask is ready");
-			}
 		}
-		if (now != null) finish(now);
-		else worker.request();
+		if (acceptances.accept(taken, slice)) worker.request();
 		listener.updated(this);
 	}
 
@@ -202,30 +192,13 @@ public final class ToolSession implements AutoCloseable {
 	 * that the order of accepting and undoing is kept.
 	 */
 	public void undo() {
-		synchronized (this) {
-			if (!waiting.isEmpty()) {
-				waiting.add(UNDO);
-				worker.request();
-				return;
-			}
-		}
-		removeLast();
-	}
-
-	private void removeLast() {
-		SegmentedObject removed = accepted.removeLast();
-		if (removed == null) listener.status("No accepted object to remove");
-		else {
-			listener.record(selectImage() + "run(\"" + ObjectMacro.UNDO_COMMAND + "\");\n");
-			listener.status("Removed object " + removed.id());
-		}
-		listener.updated(this);
+		if (acceptances.undo()) worker.request();
 	}
 
 	/** What to draw now. */
 	public synchronized ToolView view() {
 		return new ToolView(plane, editor.points(), editor.box(), editor.shown(), editor.isDecoded(), editor
-			.shownIndex(), editor.candidateCount(), encoding);
+			.shownIndex(), editor.candidateCount(), embedding.isComputing());
 	}
 
 	/**
@@ -258,7 +231,7 @@ public final class ToolSession implements AutoCloseable {
 	private void work() {
 		try {
 			access.apply(segmenter -> {
-				acceptWaiting(segmenter);
+				acceptances.process(segmenter, slice -> embeddingOf(segmenter, slice, false), () -> closed);
 				decodeCurrent(segmenter);
 				return null;
 			});
@@ -267,30 +240,8 @@ public final class ToolSession implements AutoCloseable {
 			// closed, or moved to another plane while it was encoded: the next run (if any) starts afresh
 		}
 		catch (IOException | RuntimeException e) {
-			synchronized (this) {
-				encoding = false;
-				waiting.clear();
-			}
+			acceptances.clear();
 			if (!closed) listener.failed(e);
-		}
-	}
-
-	/** Decodes and accepts, in order, the objects accepted before their masks were ready (and undoes after them). */
-	private void acceptWaiting(PromptSegmenter segmenter) {
-		while (true) {
-			Acceptance a;
-			synchronized (this) {
-				if (closed || waiting.isEmpty()) return;
-				a = waiting.peekFirst();
-			}
-			if (a == UNDO) removeLast();
-			else if (!a.editor.isDecoded()) ObjectDecoding.complete(segmenter, embeddingOf(segmenter, a.slice, false),
-				a.editor, a.slice, multimask, null);
-			if (closed) return;
-			if (a != UNDO) finish(a);
-			synchronized (this) {
-				waiting.pollFirst(); // only now, so that an object accepted meanwhile queues behind this one
-			}
 		}
 	}
 
@@ -328,82 +279,28 @@ public final class ToolSession implements AutoCloseable {
 	}
 
 	/**
-	 * The embedding of plane {@code slice}: kept from the last call, or from the cache, or computed. Computing it
-	 * stops when the session closes or, if {@code followPlane}, when the user moves to another plane.
+	 * The embedding of plane {@code slice}; computing it stops when the session closes or, if {@code followPlane},
+	 * when the user moves to another plane.
 	 *
 	 * @throws CancellationException when stopped
 	 */
 	private ImageEmbedding embeddingOf(PromptSegmenter segmenter, int slice, boolean followPlane) {
-		synchronized (this) {
-			if (embedding != null && embeddedPlane == slice) return embedding;
-			encoding = true;
-		}
-		if (!closed) {
-			listener.status("Computing the embedding of slice " + slice + " of '" + image.getTitle() + "'...");
-			listener.updated(this);
-		}
-		ImageEmbedding computed;
-		try {
-			computed = segmenter.encode(planes.plane(slice), new TaskMonitor() {
+		return embedding.get(segmenter, slice, () -> closed || followPlane && plane() != slice,
+			new PlaneEmbedding.Progress() {
 
 				@Override
-				public void progress(String message, long done, long total) {}
+				public void computing(int s) {
+					if (closed) return;
+					listener.status("Computing the embedding of slice " + s + " of '" + image.getTitle() + "'...");
+					listener.updated(ToolSession.this);
+				}
 
 				@Override
-				public boolean isCancelled() {
-					return closed || followPlane && plane() != slice;
+				public void ready(int s) {
+					if (closed) return;
+					listener.status("SAM ready on slice " + s + ": " + ToolView.HELP);
+					listener.updated(ToolSession.this);
 				}
 			});
-		}
-		finally {
-			synchronized (this) {
-				encoding = false;
-			}
-		}
-		synchronized (this) {
-			embedding = computed;
-			embeddedPlane = slice;
-		}
-		if (!closed) {
-			listener.status("SAM ready on slice " + slice + ": " + ToolView.HELP);
-			listener.updated(this);
-		}
-		return computed;
-	}
-
-	/**
-	 * The statement that makes this image current: recorded before each object, because showing the label image
-	 * can make the Macro Recorder record a {@code selectImage} of it.
-	 */
-	private String selectImage() {
-		return "selectImage(\"" + image.getTitle().replace("\\", "\\\\").replace("\"", "\\\"") + "\");\n";
-	}
-
-	private void finish(Acceptance acceptance) {
-		try {
-			SegmentedObject added = accepted.add(acceptance.editor.shown());
-			listener.record(selectImage() + new ObjectMacro(access.model(), access.options().intensityMapping(),
-				multimask, acceptance.slice, acceptance.editor.prompts(), acceptance.editor.ranks()).toMacroLine());
-			listener.status("Accepted object " + added.id() + " (" + added.mask().area() + " pixels)");
-		}
-		catch (IllegalArgumentException | IllegalStateException e) {
-			listener.status(e.getMessage());
-		}
-		listener.updated(this);
-	}
-
-	/** An undo waiting behind objects being accepted. */
-	private static final Acceptance UNDO = new Acceptance(null, 0);
-
-	/** An object being accepted: its prompts and decodings (completed before it is accepted) and its plane. */
-	private static final class Acceptance {
-
-		final ObjectEditor editor;
-		final int slice;
-
-		Acceptance(ObjectEditor editor, int slice) {
-			this.editor = editor;
-			this.slice = slice;
-		}
 	}
 }
