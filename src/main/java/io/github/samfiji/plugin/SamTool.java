@@ -11,12 +11,14 @@ import ij.plugin.tool.PlugInTool;
 
 import io.github.samfiji.ij.SamOptions;
 import io.github.samfiji.ij.tool.AcceptedObjects;
+import io.github.samfiji.ij.tool.ObjectMacro;
 import io.github.samfiji.ij.tool.SegmenterAccess;
 import io.github.samfiji.ij.tool.ToolOverlay;
 import io.github.samfiji.ij.tool.ToolSession;
 import io.github.samfiji.ij.tool.ToolSessions;
 import io.github.samfiji.ij.tool.ToolView;
 
+import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
@@ -45,6 +47,11 @@ public class SamTool extends PlugInTool {
 
 	@Override
 	public void run(String arg) {
+		if (GraphicsEnvironment.isHeadless() || Toolbar.getInstance() == null) {
+			IJ.error(NAME, "The SAM tool needs the ImageJ window; in macros use \"" + ObjectMacro.COMMAND +
+				"\", which the tool records");
+			return;
+		}
 		listen();
 		ToolKeys.install();
 		Toolbar.addPlugInTool(this);
