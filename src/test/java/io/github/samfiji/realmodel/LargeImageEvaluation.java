@@ -77,6 +77,12 @@ final class LargeImageEvaluation {
 		String encoding;
 
 		double meanIou() { return iouSum / objects; }
+
+		@Override
+		public String toString() {
+			return String.format("mean IoU %.4f over %d nuclei, %d encoder run(s), %.1f s", meanIou(), objects,
+				encoderRuns, seconds);
+		}
 	}
 
 	/** The tight boxes of every {@code every}-th ground-truth object: {@code first}, {@code first + every}, ... */
@@ -94,9 +100,9 @@ final class LargeImageEvaluation {
 		return prompts;
 	}
 
-	private static PromptSegmenter segmenter(SamModel model, EncodingMode mode) {
+	private static PromptSegmenter segmenter(SamModel model, EncodingMode mode, EmbeddingCache cache) {
 		return new PromptSegmenter(model, SegmentationOptions.defaults().withEncoding(EncodingOptions.defaults()
-			.withMode(mode)), new EmbeddingCache(1L << 29, null));
+			.withMode(mode)), cache);
 	}
 
 	/**
@@ -104,9 +110,16 @@ final class LargeImageEvaluation {
 	 * own encoder runs.
 	 */
 	static Outcome run(SamModel model, Case c, EncodingMode mode, List<GroundTruthObject> objects) {
+		return run(model, c, mode, objects, new EmbeddingCache(1L << 29, null));
+	}
+
+	/** The same with a given cache (e.g. shared by modes whose regions coincide). */
+	static Outcome run(SamModel model, Case c, EncodingMode mode, List<GroundTruthObject> objects,
+		EmbeddingCache cache)
+	{
 		Outcome o = new Outcome();
 		long runs = model.encoder().runCount(), t0 = System.nanoTime();
-		SegmentationResult r = segmenter(model, mode).segment(new ImagePlusPlanes(c.image), boxes(objects),
+		SegmentationResult r = segmenter(model, mode, cache).segment(new ImagePlusPlanes(c.image), boxes(objects),
 			TaskMonitor.NONE);
 		o.seconds = (System.nanoTime() - t0) / 1e9;
 		o.encoderRuns = model.encoder().runCount() - runs;
@@ -122,7 +135,7 @@ final class LargeImageEvaluation {
 	 * its masks are that mode's masks.
 	 */
 	static RegionPlan autoPlan(SamModel model, Case c, List<GroundTruthObject> objects) {
-		return new RegionSegmentation(segmenter(model, EncodingMode.AUTO), new ImagePlusPlanes(c.image).plane(1)).plan(
-			boxes(objects));
+		return new RegionSegmentation(segmenter(model, EncodingMode.AUTO, EmbeddingCache.none()), new ImagePlusPlanes(
+			c.image).plane(1)).plan(boxes(objects));
 	}
 }

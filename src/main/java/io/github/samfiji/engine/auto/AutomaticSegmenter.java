@@ -45,6 +45,10 @@ import net.imglib2.view.Views;
  * <li>across crops, box NMS again, masks from smaller crops winning; with a minimum region area, small islands
  * and holes are removed ({@link SmallRegions}) and a last NMS prefers masks the cleaning left unchanged.</li>
  * </ol>
+ * <b>Large planes</b>: with {@code encoding=tiles} in the segmenter's options (or automatically, for planes more
+ * than {@link RegionPlanner#WHOLE_LIMIT} times the model input), each plane is covered by overlapping tiles, each
+ * segmented as above, and the tiles' masks are stitched without duplicates or cut objects ({@link TiledEverything}).
+ * <p>
  * <b>Ordering rule</b>: on each plane, objects are numbered from the smallest to the largest mask (ties: higher
  * predicted IoU first), continuing across planes. Since lower numbers win overlapping pixels in the label image, a
  * small object inside a larger one (a nucleus inside a clump mask) keeps its pixels.

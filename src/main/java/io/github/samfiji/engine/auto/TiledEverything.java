@@ -90,7 +90,8 @@ final class TiledEverything {
 		boolean[] dropped = new boolean[n];
 		for (int i = 0; i < n; i++)
 			for (Candidate w : kept)
-				if (2L * pieces.get(i).mask.intersectionArea(w.mask) >= pieces.get(i).mask.area()) dropped[i] = true;
+				if (boxesOverlap(pieces.get(i).mask, w.mask) && 2L * pieces.get(i).mask.intersectionArea(w.mask) >= pieces
+					.get(i).mask.area()) dropped[i] = true;
 		int[] group = new int[n];
 		for (int i = 0; i < n; i++) group[i] = i;
 		for (int i = 0; i < n; i++)
@@ -153,6 +154,11 @@ final class TiledEverything {
 		m.crop = first.crop;
 		m.region = String.join("+", labels);
 		return m;
+	}
+
+	private static boolean boxesOverlap(ObjectMask a, ObjectMask b) {
+		return a.boundsX() < b.boundsX() + b.boundsWidth() && b.boundsX() < a.boundsX() + a.boundsWidth() && a
+			.boundsY() < b.boundsY() + b.boundsHeight() && b.boundsY() < a.boundsY() + a.boundsHeight();
 	}
 
 	private static int find(int[] group, int i) {

@@ -12,7 +12,7 @@ import java.util.Locale;
  * <li>{@link #TILES}: a grid of overlapping tiles covering the plane, each encoded once (when first needed) and
  * cached; a prompt is decoded on the tile where it has the most margin.</li>
  * <li>{@link #AUTO}: chosen per plane from the plane size, the model's input size and the prompts (see
- * {@link EncodingChoice}).</li>
+ * {@link RegionPlanner}).</li>
  * </ul>
  */
 public enum EncodingMode {

@@ -16,7 +16,7 @@ public final class EncodingNotes {
 	private final Map<String, List<Integer>> slices = new LinkedHashMap<>();
 	private final Map<String, Integer> regions = new LinkedHashMap<>();
 
-	/** Records the plan of one plane; plans where there was nothing to choose ({@link RegionPlan#noChoice()}) are left out. */
+	/** Records the plan of one plane; plans with nothing to choose ({@link RegionPlan#noChoice()}) are left out. */
 	public void add(int slice, RegionPlan plan) {
 		if (plan.noChoice()) return;
 		String key = plan.mode().key() + "\u0000" + plan.reason();

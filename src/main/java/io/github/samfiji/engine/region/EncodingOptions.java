@@ -24,7 +24,8 @@ public final class EncodingOptions {
 			" pixels, got " + tileSize);
 		if (tileHalo < 0) throw new IllegalArgumentException("tile_halo must be >= 0 pixels, got " + tileHalo);
 		if (2L * tileHalo >= tileSize) throw new IllegalArgumentException("tile_halo (" + tileHalo +
-			") must be less than half of tile_size (" + tileSize + "), or tiles would not advance; e.g. tile_size=1024 tile_halo=128");
+			") must be less than half of tile_size (" + tileSize +
+			"), or tiles would not advance; e.g. tile_size=1024 tile_halo=128");
 		if (cropMargin < 0) throw new IllegalArgumentException("crop_margin must be >= 0 pixels, got " + cropMargin);
 		this.mode = mode;
 		this.tileSize = tileSize;
@@ -52,7 +53,7 @@ public final class EncodingOptions {
 	/** @param size tile side in pixels (>= {@value #MIN_TILE_SIZE}) */
 	public EncodingOptions withTileSize(int size) { return new EncodingOptions(mode, size, tileHalo, cropMargin); }
 
-	/** @param halo overlap kept on each side of a tile's core, in pixels: neighbouring tiles overlap by at least twice this */
+	/** @param halo pixels kept on each side of a tile's core: neighbouring tiles overlap by at least twice this */
 	public EncodingOptions withTileHalo(int halo) { return new EncodingOptions(mode, tileSize, halo, cropMargin); }
 
 	/** @param margin pixels of context kept around the prompts in a crop */

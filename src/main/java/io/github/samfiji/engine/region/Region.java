@@ -17,6 +17,9 @@ import net.imglib2.view.Views;
  * <p>
  * An edge of the region that lies on the plane's border is an <em>outer</em> edge; the others are <em>inner</em>
  * edges, where the region cuts the image and the model sees no context beyond.
+ * <p>
+ * Regions are equal when their rectangles in the same plane size are: the {@link Kind} only says how the region
+ * was chosen, and equal rectangles have equal embeddings.
  */
 public final class Region {
 
@@ -155,8 +158,8 @@ public final class Region {
 	 * @throws IllegalArgumentException when the prompt's part inside the plane does not lie inside the region
 	 */
 	public ObjectPrompt toLocal(ObjectPrompt prompt) {
-		if (!contains(PromptBounds.of(prompt, planeWidth, planeHeight))) throw new IllegalArgumentException("Prompt " + prompt +
-			" does not lie inside " + label());
+		if (!contains(PromptBounds.of(prompt, planeWidth, planeHeight))) throw new IllegalArgumentException("Prompt " +
+			prompt + " does not lie inside " + label());
 		if (x == 0 && y == 0) return prompt;
 		ObjectPrompt.Builder b = ObjectPrompt.builder().slice(prompt.slice()).name(prompt.name()).maskInput(prompt
 			.maskInput());
