@@ -63,6 +63,7 @@ public class SegmentWithPromptsCommand extends ContextCommand {
 	@Parameter(label = "Device", choices = { "cpu", "cuda" }, required = false,
 		description = "cuda runs the models on the GPU when the onnxruntime_gpu jar and a GPU are present; otherwise the CPU is used and the log says why.")
 	private String device = "cpu";
+
 	@Parameter(label = "Encoding", choices = { "auto", "whole", "crop", "tiles" },
 		description = "What the encoder sees of large planes: the whole plane (shrunk to the model input), crops around the prompts, overlapping tiles, or an automatic choice.")
 	private String encoding = "auto";
