@@ -11,6 +11,8 @@ import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.install.ModelManager;
 import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
+import io.github.samfiji.engine.region.EncodingMode;
+import io.github.samfiji.engine.region.EncodingOptions;
 import io.github.samfiji.ij.AutomaticSegmentation;
 import io.github.samfiji.ij.OutputWriter;
 import io.github.samfiji.ij.PromptSegmentation;
@@ -34,6 +36,7 @@ import java.util.Map;
  * sam segment --model ID|DESCRIPTOR.json --image IN --prompts PROMPTS.csv|RoiSet.zip --out DIR
  *             [--multimask best|single|all] [--intensity auto|percentiles:LOW:HIGH|fixed:MIN:MAX] [--threads N]
  *             [--device cpu|cuda]
+ *             [--encoding auto|whole|crop|tiles] [--tile-size 1024] [--tile-halo 128] [--crop-margin 128]
  * sam everything --image IN --out DIR [--model ID] [--points-per-side 32] [--pred-iou-thresh 0.88] ...
  * sam refine --image IN --objects LABELS.tif|RoiSet.zip --out DIR [--model ID] [--add-point] ...
  * sam models [list | install ID | import ID|DESCRIPTOR.json --from DIR | remove ID]
@@ -48,10 +51,12 @@ public final class SamCli {
 		"  sam segment --model ID|DESCRIPTOR.json --image IN --prompts PROMPTS.csv|RoiSet.zip --out DIR",
 		"              [--multimask best|single|all] [--intensity auto|percentiles:LOW:HIGH|fixed:MIN:MAX] [--threads N]",
 		"              [--device cpu|cuda]",
+		"              [--encoding auto|whole|crop|tiles] [--tile-size 1024] [--tile-halo 128] [--crop-margin 128]",
 		"  sam everything --image IN --out DIR [--model ID] [--points-per-side 32] [--pred-iou-thresh 0.88]",
 		"              [--stability-score-thresh 0.95] [--stability-score-offset 1] [--box-nms-thresh 0.7]",
 		"              [--crop-n-layers 0] [--crop-overlap-ratio 0.3413] [--crop-nms-thresh 0.7]",
 		"              [--crop-n-points-downscale-factor 1] [--min-mask-region-area 0] [--intensity ...] [--threads N]",
+		"              [--encoding auto|whole|tiles] [--tile-size 1024] [--tile-halo 128]",
 		"  sam refine --image IN --objects LABELS.tif|RoiSet.zip --out DIR [--model ID] [--add-point true|false]",
 		"              [--multimask single|best] [--intensity ...] [--threads N]",
 		"              (segment, everything and refine also take --device cpu|cuda)",
@@ -79,11 +84,12 @@ public final class SamCli {
 		try {
 			switch (args[0]) {
 				case "segment":
-					return segment(options(args, "model|image|prompts|out|multimask|intensity|threads"));
+					return segment(options(args, "model|image|prompts|out|multimask|intensity|threads|encoding|tile-size|" +
+						"tile-halo|crop-margin"));
 				case "everything":
 					return everything(options(args, "model|image|out|intensity|threads|points-per-side|pred-iou-thresh|" +
 						"stability-score-thresh|stability-score-offset|box-nms-thresh|crop-n-layers|crop-overlap-ratio|" +
-						"crop-nms-thresh|crop-n-points-downscale-factor|min-mask-region-area"));
+						"crop-nms-thresh|crop-n-points-downscale-factor|min-mask-region-area|encoding|tile-size|tile-halo"));
 				case "refine":
 					return refine(options(args, "model|image|objects|out|add-point|multimask|intensity|threads"));
 				case "models":
@@ -108,7 +114,8 @@ public final class SamCli {
 		Path outDir = Paths.get(require(o, "out"));
 		ImagePlus image = openImage(o, "image");
 		SegmentationOptions options = SegmentationOptions.defaults().withMultimask(MultimaskMode.parse(o.getOrDefault(
-			"multimask", "best"))).withIntensityMapping(IntensityMapping.parse(o.getOrDefault("intensity", "auto")));
+			"multimask", "best"))).withIntensityMapping(IntensityMapping.parse(o.getOrDefault("intensity", "auto")))
+			.withEncoding(encoding(o));
 		SegmentationOutputs outputs = PromptSegmentation.run(image, PromptSource.FILE.read(image, prompts), model(o),
 			options, engine(o), consoleMonitor());
 		return written(outputs, image, outDir);
@@ -131,7 +138,9 @@ public final class SamCli {
 		a = a.withMinRegionArea(integer(o.getOrDefault("min-mask-region-area", "" + a.minRegionArea()),
 			"min-mask-region-area"));
 		SegmentationOptions options = SegmentationOptions.defaults().withIntensityMapping(IntensityMapping.parse(o
-			.getOrDefault("intensity", "auto")));
+			.getOrDefault("intensity", "auto"))).withEncoding(encoding(o));
+		if (options.encoding().mode() == EncodingMode.CROP) throw new UsageException(
+			"--encoding crop needs prompts; sam everything takes auto, whole or tiles");
 		return written(AutomaticSegmentation.everything(image, Collections.emptyList(), model(o), options, a, engine(o),
 			consoleMonitor()), image, outDir);
 	}
@@ -165,6 +174,13 @@ public final class SamCli {
 		return o.getOrDefault("model", ModelStore.DEFAULT_MODEL);
 	}
 
+	private static EncodingOptions encoding(Map<String, String> o) {
+		EncodingOptions d = EncodingOptions.defaults();
+		return EncodingOptions.of(EncodingMode.parse(o.getOrDefault("encoding", d.mode().key())), integer(o.getOrDefault(
+			"tile-size", "" + d.tileSize()), "tile-size"), integer(o.getOrDefault("tile-halo", "" + d.tileHalo()),
+				"tile-halo"), integer(o.getOrDefault("crop-margin", "" + d.cropMargin()), "crop-margin"));
+	}
+
 	private static EngineOptions engine(Map<String, String> o) {
 		return EngineOptions.defaults().withThreads(integer(o.getOrDefault("threads", "0"), "threads")).withDevice(
 			EngineOptions.Device.parse(o.getOrDefault("device", "cpu")));
@@ -172,6 +188,8 @@ public final class SamCli {
 
 	private int written(SegmentationOutputs outputs, ImagePlus image, Path outDir) throws IOException {
 		OutputWriter.write(outputs, image, outDir);
+		for (String note : outputs.result().notes())
+			err.println(note);
 		out.println("Segmented " + outputs.result().objects().size() + " object(s) in " + image.getTitle() + "; wrote " +
 			OutputWriter.LABELS + ", " + OutputWriter.ROIS + ", " + OutputWriter.TABLE + ", " + OutputWriter.OVERLAY +
 			" to " + outDir);

@@ -7,6 +7,8 @@ import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.auto.AutomaticOptions;
 import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
+import io.github.samfiji.engine.region.EncodingMode;
+import io.github.samfiji.engine.region.EncodingOptions;
 import io.github.samfiji.ij.AutomaticSegmentation;
 import io.github.samfiji.ij.OutputDisplay;
 import io.github.samfiji.ij.OutputWriter;
@@ -66,6 +68,16 @@ public class SegmentEverythingCommand extends ContextCommand {
 	@Parameter(label = "Threads", min = "0", description = "Threads per model run; 0 uses all cores.")
 	private int threads = 0;
 
+	@Parameter(label = "Encoding", choices = { "auto", "whole", "tiles" },
+		description = "The whole plane (shrunk to the model input), overlapping tiles stitched without duplicates, or an automatic choice.")
+	private String encoding = "auto";
+
+	@Parameter(label = "Tile size", min = "64", description = "Side of the tiles in pixels (1024 = native resolution for SAM).")
+	private int tileSize = 1024;
+
+	@Parameter(label = "Tile halo", min = "0", description = "Overlap kept on each side of a tile, in pixels (less than half the tile size).")
+	private int tileHalo = 128;
+
 	@Parameter(label = "Show outputs", description = "Add ROIs to the ROI Manager and show the results table.")
 	private boolean show = true;
 
@@ -89,11 +101,15 @@ public class SegmentEverythingCommand extends ContextCommand {
 				predIouThresh).withStabilityThreshold(stabilityScoreThresh).withStabilityOffset(stabilityScoreOffset)
 				.withBoxNmsThreshold(boxNmsThresh).withCropLayers(cropNLayers).withMinRegionArea(minMaskRegionArea);
 			SegmentationOutputs outputs = AutomaticSegmentation.everything(image, Collections.emptyList(), model,
-				SegmentationOptions.defaults().withIntensityMapping(IntensityMapping.parse(intensity)), auto, EngineOptions
+				SegmentationOptions.defaults().withIntensityMapping(IntensityMapping.parse(intensity)).withEncoding(
+					EncodingOptions.of(EncodingMode.parse(encoding), tileSize, tileHalo, EncodingOptions.defaults()
+						.cropMargin())), auto, EngineOptions
 					.defaults().withThreads(threads), new StatusServiceMonitor(status, this::isCanceled));
 			if (outputDirectory != null) OutputWriter.write(outputs, image, outputDirectory.toPath());
 			if (show) OutputDisplay.show(outputs, false, true, true);
 			labels = outputs.labels();
+			for (String note : outputs.result().notes())
+				log.info("Segment Everything: " + note);
 			if (!outputs.result().isComplete()) log.warn("Segment Everything was cancelled; kept the " + outputs.result()
 				.objects().size() + " object(s) of the finished planes");
 		}

@@ -8,6 +8,8 @@ import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
+import io.github.samfiji.engine.region.EncodingMode;
+import io.github.samfiji.engine.region.EncodingOptions;
 import io.github.samfiji.ij.OutputDisplay;
 import io.github.samfiji.ij.OutputWriter;
 import io.github.samfiji.ij.PromptSegmentation;
@@ -62,6 +64,19 @@ public class SegmentWithPromptsCommand extends ContextCommand {
 		description = "cuda runs the models on the GPU when the onnxruntime_gpu jar and a GPU are present; otherwise the CPU is used and the log says why.")
 	private String device = "cpu";
 
+	@Parameter(label = "Encoding", choices = { "auto", "whole", "crop", "tiles" },
+		description = "What the encoder sees of large planes: the whole plane (shrunk to the model input), crops around the prompts, overlapping tiles, or an automatic choice.")
+	private String encoding = "auto";
+
+	@Parameter(label = "Tile size", min = "64", description = "Side of the tiles in pixels (1024 = native resolution for SAM).")
+	private int tileSize = 1024;
+
+	@Parameter(label = "Tile halo", min = "0", description = "Overlap kept on each side of a tile, in pixels (less than half the tile size).")
+	private int tileHalo = 128;
+
+	@Parameter(label = "Crop margin", min = "0", description = "Context kept around the prompts in a crop, in pixels.")
+	private int cropMargin = 128;
+
 	@Parameter(label = "Show outputs", description = "Show the label image, add ROIs to the ROI Manager and show the results table.")
 	private boolean show = true;
 
@@ -82,13 +97,16 @@ public class SegmentWithPromptsCommand extends ContextCommand {
 	public void run() {
 		try {
 			SegmentationOptions options = SegmentationOptions.defaults().withMultimask(MultimaskMode.parse(multimask))
-				.withIntensityMapping(IntensityMapping.parse(intensity));
+				.withIntensityMapping(IntensityMapping.parse(intensity)).withEncoding(EncodingOptions.of(EncodingMode.parse(
+					encoding), tileSize, tileHalo, cropMargin));
 			SegmentationOutputs outputs = PromptSegmentation.run(image, PromptSource.parse(prompts).read(image,
 				promptFile == null ? null : promptFile.toPath()), model, options, EngineOptions.defaults().withThreads(
 					threads).withDevice(EngineOptions.Device.parse(device)), monitor());
 			if (outputDirectory != null) OutputWriter.write(outputs, image, outputDirectory.toPath());
 			if (show) OutputDisplay.show(outputs, false, true, true);
 			labels = outputs.labels();
+			for (String note : outputs.result().notes())
+				log.info("Segment with Prompts: " + note);
 			if (!outputs.result().isComplete()) log.warn("Segment with Prompts was cancelled; kept " + outputs.result()
 				.objects().size() + " finished object(s)");
 		}

@@ -5,6 +5,9 @@ import io.github.samfiji.engine.cache.EmbeddingKey;
 import io.github.samfiji.engine.cache.PlaneFingerprint;
 import io.github.samfiji.engine.decode.DecoderOutput;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.region.EncodingNotes;
+import io.github.samfiji.engine.region.RegionPlan;
+import io.github.samfiji.engine.region.RegionSegmentation;
 import io.github.samfiji.engine.result.ObjectMask;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
@@ -19,8 +22,9 @@ import net.imglib2.RandomAccessibleInterval;
 
 /**
  * Segments objects from prompts with an opened {@link SamModel}: each plane that has prompts is encoded once, and
- * its embedding serves all of that plane's prompts. This is the one code path behind the commands, the macro
- * entry, the interactive tool and the command line.
+ * its embedding serves all of that plane's prompts; or, depending on the options' {@code encoding}, crops or tiles
+ * of large planes are encoded, each once, and serve the prompts inside them ({@link RegionSegmentation}). This is
+ * the one code path behind the commands, the macro entry, the interactive tool and the command line.
  * <p>
  * Blocking and not thread-confined: call it from a worker thread, never the event thread. The model is not
  * closed by this class.
@@ -64,10 +68,23 @@ public final class PromptSegmenter {
 	 * @throws java.util.concurrent.CancellationException when cancelled
 	 */
 	public ImageEmbedding encode(RandomAccessibleInterval<?> plane, TaskMonitor monitor) {
-		EmbeddingKey key = new EmbeddingKey(model.embeddingIdentity(), PlaneFingerprint.of(plane), options
-			.intensityMapping().toString(), EmbeddingKey.WHOLE_PLANE);
-		return cache.get(key, () -> model.encoder().encode(model.preprocessor().prepare(plane, options
-			.intensityMapping()), monitor));
+		return encode(plane, PlaneFingerprint.of(plane), monitor);
+	}
+
+	/** The same, for a plane whose {@link PlaneFingerprint} is already known. */
+	public ImageEmbedding encode(RandomAccessibleInterval<?> plane, String fingerprint) {
+		return encode(plane, fingerprint, TaskMonitor.NONE);
+	}
+
+	private ImageEmbedding encode(RandomAccessibleInterval<?> plane, String fingerprint, TaskMonitor monitor) {
+		return cache.get(embeddingKey(fingerprint, EmbeddingKey.WHOLE_PLANE), () -> model.encoder().encode(model
+			.preprocessor().prepare(plane, options.intensityMapping()), monitor));
+	}
+
+	/** The cache key of this segmenter's embedding of a region of the plane with the given fingerprint. */
+	public EmbeddingKey embeddingKey(String planeFingerprint, String region) {
+		return new EmbeddingKey(model.embeddingIdentity(), planeFingerprint, options.intensityMapping().toString(),
+			region);
 	}
 
 	/**
@@ -91,8 +108,10 @@ public final class PromptSegmenter {
 
 	/**
 	 * Segments every prompt on its plane. Objects are numbered from 1 in prompt order. All prompts are checked
-	 * before any model runs. On cancellation (checked between planes and between objects) the result holds the
-	 * objects finished so far and {@link SegmentationResult#isComplete()} is false.
+	 * before any model runs. When a plane is encoded in crops or tiles, its prompts are decoded region by region
+	 * ({@link RegionPlan#groupedOrder()}), so each region is encoded once. On cancellation (checked between planes
+	 * and between objects) the result holds the objects finished so far and {@link SegmentationResult#isComplete()}
+	 * is false; the regions encoded so far stay in the cache.
 	 *
 	 * @throws IllegalArgumentException when there are no prompts, or a prompt names a missing plane or lies outside
 	 *           the image; the message names the prompt
@@ -112,24 +131,47 @@ public final class PromptSegmenter {
 		List<List<SegmentedObject>> perPrompt = new ArrayList<>();
 		for (int i = 0; i < prompts.size(); i++) perPrompt.add(null);
 		boolean complete = true;
-		int done = 0;
+		int[] done = { 0 };
+		EncodingNotes notes = new EncodingNotes();
 		try {
 			for (Map.Entry<Integer, List<Integer>> entry : bySlice.entrySet()) {
 				monitor.checkCancelled();
-				monitor.progress("Encoding slice " + entry.getKey(), done, prompts.size());
-				ImageEmbedding embedding = encode(image.plane(entry.getKey()));
-				for (int i : entry.getValue()) {
+				String plane = "Encoding slice " + entry.getKey();
+				monitor.progress(plane, done[0], prompts.size());
+				RegionSegmentation regions = new RegionSegmentation(this, image.plane(entry.getKey()));
+				List<ObjectPrompt> onPlane = new ArrayList<>();
+				for (int i : entry.getValue()) onPlane.add(prompts.get(i));
+				RegionPlan plan = regions.plan(onPlane);
+				notes.add(entry.getKey(), plan);
+				for (int k : plan.groupedOrder()) {
 					monitor.checkCancelled();
-					perPrompt.set(i, decode(embedding, prompts.get(i), 1));
-					monitor.progress("Decoding object " + (i + 1), ++done, prompts.size());
+					int i = entry.getValue().get(k);
+					perPrompt.set(i, regions.segment(onPlane.get(k), plan.regions().get(k), 1, what -> monitor.progress(plane +
+						", " + what, done[0], prompts.size())));
+					monitor.progress("Decoding object " + (i + 1), ++done[0], prompts.size());
 				}
 			}
 		}
 		catch (CancellationException e) {
 			complete = false;
 		}
-		return new SegmentationResult(image.width(), image.height(), image.planeCount(), numbered(perPrompt),
-			complete);
+		return new SegmentationResult(image.width(), image.height(), image.planeCount(), numbered(perPrompt), complete,
+			notes.lines());
+	}
+
+	/**
+	 * Segments one object on a plane, for interactive use: on the region the encoding options choose for it (the
+	 * whole plane, a crop re-used from the cache when it serves the prompt, a new crop, or a tile; see
+	 * {@link RegionSegmentation#regionFor}). Objects are numbered from {@code firstId}; their low-resolution logits
+	 * can prompt the next call as its mask input, whatever region that call uses.
+	 *
+	 * @throws IllegalArgumentException when the prompt lies outside the plane
+	 */
+	public List<SegmentedObject> segmentObject(RandomAccessibleInterval<?> plane, ObjectPrompt prompt, int firstId) {
+		prompt.checkInside((int) plane.dimension(0), (int) plane.dimension(1), prompt.name() == null ? "Prompt" : prompt
+			.name());
+		RegionSegmentation regions = new RegionSegmentation(this, plane);
+		return regions.segment(prompt, regions.regionFor(prompt), firstId, what -> {});
 	}
 
 	private static List<SegmentedObject> numbered(List<List<SegmentedObject>> perPrompt) {

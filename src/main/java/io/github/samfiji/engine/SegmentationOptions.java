@@ -2,29 +2,45 @@ package io.github.samfiji.engine;
 
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
+import io.github.samfiji.engine.region.EncodingOptions;
 
-/** Choices that change what a segmentation returns. Immutable; {@link #defaults()}: auto mapping, best mask. */
+/**
+ * Choices that change what a segmentation returns. Immutable; {@link #defaults()}: auto mapping, best mask,
+ * automatic choice of whole-plane, crop or tiled encoding ({@link EncodingOptions#defaults()}).
+ */
 public final class SegmentationOptions {
 
 	private final IntensityMapping intensityMapping;
 	private final MultimaskMode multimask;
+	private final EncodingOptions encoding;
 
-	private SegmentationOptions(IntensityMapping intensityMapping, MultimaskMode multimask) {
+	private SegmentationOptions(IntensityMapping intensityMapping, MultimaskMode multimask,
+		EncodingOptions encoding)
+	{
 		this.intensityMapping = intensityMapping;
 		this.multimask = multimask;
+		this.encoding = encoding;
 	}
 
 	public static SegmentationOptions defaults() {
-		return new SegmentationOptions(IntensityMapping.auto(), MultimaskMode.BEST);
+		return new SegmentationOptions(IntensityMapping.auto(), MultimaskMode.BEST, EncodingOptions.defaults());
 	}
 
 	public SegmentationOptions withIntensityMapping(IntensityMapping mapping) {
-		return new SegmentationOptions(mapping, multimask);
+		return new SegmentationOptions(mapping, multimask, encoding);
 	}
 
 	public SegmentationOptions withMultimask(MultimaskMode mode) {
-		return new SegmentationOptions(intensityMapping, mode);
+		return new SegmentationOptions(intensityMapping, mode, encoding);
 	}
+
+	public SegmentationOptions withEncoding(EncodingOptions options) {
+		if (options == null) throw new IllegalArgumentException("Encoding options are missing");
+		return new SegmentationOptions(intensityMapping, multimask, options);
+	}
+
+	/** Whether the encoder sees the whole plane, crops or tiles of it. */
+	public EncodingOptions encoding() { return encoding; }
 
 	public IntensityMapping intensityMapping() { return intensityMapping; }
 

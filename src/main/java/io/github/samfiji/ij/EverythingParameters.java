@@ -9,6 +9,8 @@ import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.auto.AutomaticOptions;
 import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
+import io.github.samfiji.engine.region.EncodingMode;
+import io.github.samfiji.engine.region.EncodingOptions;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -21,7 +23,9 @@ import java.util.Locale;
  * {@code crop_overlap_ratio}, {@code crop_nms_thresh}, {@code crop_n_points_downscale_factor},
  * {@code min_mask_region_area}; plus {@code slices} ({@code all} or {@code current}), {@code model},
  * {@code intensity}, {@code threads}, {@code label_image}, {@code add_to_manager}, {@code results_table},
- * {@code output_directory}. Keys left out take the paper's defaults ({@link AutomaticOptions#defaults()}).
+ * {@code output_directory}, and {@code encoding} ({@code auto}, {@code whole} or {@code tiles}), {@code tile_size},
+ * {@code tile_halo} (see {@link EncodingParameters}). Keys left out take the paper's defaults
+ * ({@link AutomaticOptions#defaults()}) and automatic encoding.
  */
 public final class EverythingParameters {
 
@@ -36,6 +40,7 @@ public final class EverythingParameters {
 	public boolean addToManager = true;
 	public boolean resultsTable = true;
 	public String outputDirectory = "";
+	public EncodingOptions encoding = EncodingOptions.defaults();
 
 	/**
 	 * Parses macro options; boolean keys are false when left out.
@@ -64,6 +69,9 @@ public final class EverythingParameters {
 		p.addToManager = MacroValues.flag(options, "add_to_manager");
 		p.resultsTable = MacroValues.flag(options, "results_table");
 		p.outputDirectory = Macro.getValue(options, "output_directory", "");
+		p.encoding = EncodingParameters.fromMacroOptions(options);
+		if (p.encoding.mode() == EncodingMode.CROP) throw new IllegalArgumentException(
+			"encoding=crop needs prompts; Segment Everything takes encoding=auto, whole or tiles");
 		return p;
 	}
 
@@ -92,6 +100,7 @@ public final class EverythingParameters {
 		if (isStack) gd.addChoice("Slices", new String[] { "all", "current" }, "all");
 		gd.addStringField("Intensity", Prefs.get(PREFS + "intensity", "auto"), 20);
 		gd.addNumericField("Threads", threads, 0, 4, "(0 = all cores)");
+		EncodingParameters.addTo(gd, PREFS, false);
 		gd.addCheckbox("Label_image", labelImage);
 		gd.addCheckbox("Add_to_manager", addToManager);
 		gd.addCheckbox("Results_table", resultsTable);
@@ -108,6 +117,7 @@ public final class EverythingParameters {
 		allSlices = !isStack || parseSlices(gd.getNextChoice());
 		intensity = IntensityMapping.parse(gd.getNextString());
 		threads = (int) gd.getNextNumber();
+		encoding = EncodingParameters.readFrom(gd, PREFS, false);
 		labelImage = gd.getNextBoolean();
 		addToManager = gd.getNextBoolean();
 		resultsTable = gd.getNextBoolean();
@@ -123,7 +133,7 @@ public final class EverythingParameters {
 	}
 
 	public SegmentationOptions segmentationOptions() {
-		return SegmentationOptions.defaults().withIntensityMapping(intensity);
+		return SegmentationOptions.defaults().withIntensityMapping(intensity).withEncoding(encoding);
 	}
 
 	public EngineOptions engineOptions() { return EngineOptions.defaults().withThreads(threads); }

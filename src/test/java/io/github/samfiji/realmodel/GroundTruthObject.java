@@ -3,6 +3,7 @@ package io.github.samfiji.realmodel;
 import io.github.samfiji.engine.result.ObjectMask;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,37 +28,56 @@ final class GroundTruthObject {
 		this.pointY = pointY;
 	}
 
-	/** Every non-zero label of a row-major 16-bit label plane, in increasing label order. */
+	/**
+	 * Every non-zero label of a row-major 16-bit label plane, in increasing label order. Works inside each label's
+	 * bounding box, so large planes with many labels cost one pass plus the boxes.
+	 */
 	static List<GroundTruthObject> fromLabels(short[] labels, int width, int height) {
 		int max = 0;
 		for (short s : labels) max = Math.max(max, s & 0xffff);
-		List<List<Integer>> pixels = new ArrayList<>();
-		for (int l = 0; l <= max; l++) pixels.add(new ArrayList<>());
-		for (int i = 0; i < labels.length; i++)
-			if (labels[i] != 0) pixels.get(labels[i] & 0xffff).add(i);
+		int[] minX = new int[max + 1], minY = new int[max + 1], maxX = new int[max + 1], maxY = new int[max + 1];
+		Arrays.fill(minX, Integer.MAX_VALUE);
+		Arrays.fill(minY, Integer.MAX_VALUE);
+		Arrays.fill(maxX, -1);
+		for (int i = 0; i < labels.length; i++) {
+			int l = labels[i] & 0xffff;
+			if (l == 0) continue;
+			int x = i % width, y = i / width;
+			minX[l] = Math.min(minX[l], x);
+			maxX[l] = Math.max(maxX[l], x);
+			minY[l] = Math.min(minY[l], y);
+			maxY[l] = Math.max(maxY[l], y);
+		}
 		List<GroundTruthObject> objects = new ArrayList<>();
 		for (int l = 1; l <= max; l++) {
-			List<Integer> px = pixels.get(l);
-			if (px.isEmpty()) continue;
-			boolean[] plane = new boolean[width * height];
+			if (maxX[l] < 0) continue;
+			int w = maxX[l] - minX[l] + 1, h = maxY[l] - minY[l] + 1;
+			boolean[] local = new boolean[w * h];
 			double cx = 0, cy = 0;
-			for (int i : px) {
-				plane[i] = true;
-				cx += i % width;
-				cy += i / width;
-			}
-			cx /= px.size();
-			cy /= px.size();
-			int best = px.get(0);
+			int n = 0;
+			for (int y = minY[l]; y <= maxY[l]; y++)
+				for (int x = minX[l]; x <= maxX[l]; x++)
+					if ((labels[y * width + x] & 0xffff) == l) {
+						local[(y - minY[l]) * w + x - minX[l]] = true;
+						cx += x;
+						cy += y;
+						n++;
+					}
+			cx /= n;
+			cy /= n;
+			int bestX = -1, bestY = -1;
 			double bestD = Double.MAX_VALUE;
-			for (int i : px) {
-				double d = Math.pow(i % width - cx, 2) + Math.pow(i / width - cy, 2);
-				if (d < bestD) {
-					bestD = d;
-					best = i;
+			for (int y = minY[l]; y <= maxY[l]; y++)
+				for (int x = minX[l]; x <= maxX[l]; x++) {
+					double d = Math.pow(x - cx, 2) + Math.pow(y - cy, 2);
+					if (local[(y - minY[l]) * w + x - minX[l]] && d < bestD) {
+						bestD = d;
+						bestX = x;
+						bestY = y;
+					}
 				}
-			}
-			objects.add(new GroundTruthObject(l, ObjectMask.of(plane, width, height), best % width, best / width));
+			objects.add(new GroundTruthObject(l, ObjectMask.inRectangle(local, minX[l], minY[l], w, h, width, height),
+				bestX, bestY));
 		}
 		return objects;
 	}

@@ -9,6 +9,12 @@ import io.github.samfiji.engine.decode.MaskDecoder;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.prompt.PromptPoint;
+import io.github.samfiji.engine.region.EncodingMode;
+import io.github.samfiji.engine.region.EncodingNotes;
+import io.github.samfiji.engine.region.PlaneRegions;
+import io.github.samfiji.engine.region.Region;
+import io.github.samfiji.engine.region.RegionPlan;
+import io.github.samfiji.engine.region.RegionPlanner;
 import io.github.samfiji.engine.result.ObjectMask;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
@@ -17,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import net.imglib2.FinalInterval;
@@ -38,6 +45,10 @@ import net.imglib2.view.Views;
  * <li>across crops, box NMS again, masks from smaller crops winning; with a minimum region area, small islands
  * and holes are removed ({@link SmallRegions}) and a last NMS prefers masks the cleaning left unchanged.</li>
  * </ol>
+ * <b>Large planes</b>: with {@code encoding=tiles} in the segmenter's options (or automatically, for planes more
+ * than {@link RegionPlanner#WHOLE_LIMIT} times the model input), each plane is covered by overlapping tiles, each
+ * segmented as above, and the tiles' masks are stitched without duplicates or cut objects ({@link TiledEverything}).
+ * <p>
  * <b>Ordering rule</b>: on each plane, objects are numbered from the smallest to the largest mask (ties: higher
  * predicted IoU first), continuing across planes. Since lower numbers win overlapping pixels in the label image, a
  * small object inside a larger one (a nucleus inside a clump mask) keeps its pixels.
@@ -78,21 +89,29 @@ public final class AutomaticSegmenter {
 				" does not exist: the image has planes 1-" + image.planeCount());
 		List<SegmentedObject> objects = new ArrayList<>();
 		boolean complete = true;
+		RegionPlan plan = new RegionPlanner(segmenter.options().encoding(), image.width(), image.height(), segmenter
+			.model().descriptor().preprocessing().inputSize()).planEverything();
 		long total = 0;
-		for (int z : planes) total += gridPoints(image.width(), image.height());
-		Progress progress = new Progress(monitor, total);
+		for (Region r : plan.regions()) total += gridPoints(r.width(), r.height());
+		Progress progress = new Progress(monitor, total * planes.size());
+		EncodingNotes notes = new EncodingNotes();
 		try {
 			for (int z : planes) {
-				List<Candidate> found = segmentPlane(image.plane(z), z, progress);
+				notes.add(z, plan);
+				List<Candidate> found = plan.mode() == EncodingMode.TILES ? TiledEverything.segmentPlane(this,
+					new PlaneRegions(segmenter, image.plane(z)), plan.regions(), z, progress) : segmentPlane(image.plane(z), z,
+						progress);
 				found.sort(Comparator.comparingInt((Candidate c) -> c.mask.area()).thenComparingDouble(c -> -c.iou));
 				for (Candidate c : found)
-					objects.add(new SegmentedObject(objects.size() + 1, c.prompt, c.mask, c.iou, null, c.stability));
+					objects.add(new SegmentedObject(objects.size() + 1, c.prompt, c.mask, c.iou, null, c.stability,
+						c.region == null ? "whole" : c.region));
 			}
 		}
 		catch (CancellationException e) {
 			complete = false;
 		}
-		return new SegmentationResult(image.width(), image.height(), image.planeCount(), objects, complete);
+		return new SegmentationResult(image.width(), image.height(), image.planeCount(), objects, complete, notes
+			.lines());
 	}
 
 	private long gridPoints(int width, int height) {
@@ -107,29 +126,40 @@ public final class AutomaticSegmenter {
 	/** The kept masks of one plane, in plane coordinates (not numbered). */
 	List<Candidate> segmentPlane(RandomAccessibleInterval<?> plane, int slice, Progress progress) {
 		int w = (int) plane.dimension(0), h = (int) plane.dimension(1);
+		return segmentArea(w, h, crop -> segmenter.encode(crop.isWholePlane(w, h) ? plane : Views.zeroMin(Views
+			.interval(plane, new FinalInterval(new long[] { plane.min(0) + crop.x(), plane.min(1) + crop.y() },
+				new long[] { plane.min(0) + crop.x() + crop.width() - 1, plane.min(1) + crop.y() + crop.height() - 1 })))),
+			"", slice, progress);
+	}
+
+	/**
+	 * The kept masks of a {@code w x h} area (a plane or a tile), in area coordinates (not numbered).
+	 *
+	 * @param encoder the embedding of a crop of the area (crop coordinates relative to the area)
+	 * @param where how progress messages name the area after the plane number, e.g. {@code ", tile:0,0,1024,1024"}
+	 */
+	List<Candidate> segmentArea(int w, int h, Function<CropBox, ImageEmbedding> encoder, String where, int slice,
+		Progress progress)
+	{
 		List<CropBox> crops = CropBox.layers(w, h, options.cropLayers(), options.cropOverlapRatio());
 		List<Candidate> all = new ArrayList<>();
 		for (CropBox crop : crops)
-			all.addAll(segmentCrop(plane, crop, slice, progress));
+			all.addAll(segmentCrop(w, h, crop, encoder, where, slice, progress));
 		if (crops.size() > 1) all = suppress(all, c -> 1.0 / c.crop.area(), options.cropNmsThreshold());
 		if (options.minRegionArea() > 0) all = removeSmallRegions(all);
 		return all;
 	}
 
-	private List<Candidate> segmentCrop(RandomAccessibleInterval<?> plane, CropBox crop, int slice,
-		Progress progress)
+	private List<Candidate> segmentCrop(int w, int h, CropBox crop, Function<CropBox, ImageEmbedding> encoder,
+		String where, int slice, Progress progress)
 	{
-		int w = (int) plane.dimension(0), h = (int) plane.dimension(1);
 		boolean whole = crop.isWholePlane(w, h);
-		RandomAccessibleInterval<?> region = whole ? plane : Views.zeroMin(Views.interval(plane, new FinalInterval(
-			new long[] { plane.min(0) + crop.x(), plane.min(1) + crop.y() }, new long[] { plane.min(0) + crop.x() + crop
-				.width() - 1, plane.min(1) + crop.y() + crop.height() - 1 })));
-		progress.message = "Segment everything: encoding plane " + slice + (whole ? "" : ", " + crop);
+		progress.message = "Segment everything: encoding plane " + slice + where + (whole ? "" : ", " + crop);
 		progress.tick(0);
-		ImageEmbedding embedding = segmenter.encode(region);
+		ImageEmbedding embedding = encoder.apply(crop);
 		MaskDecoder decoder = segmenter.model().decoder();
 		List<Candidate> candidates = new ArrayList<>();
-		progress.message = "Segment everything: plane " + slice + (whole ? "" : ", " + crop);
+		progress.message = "Segment everything: plane " + slice + where + (whole ? "" : ", " + crop);
 		for (PromptPoint p : PointGrid.over(0, 0, crop.width(), crop.height(), options.pointsPerSide(crop.layer()))) {
 			progress.checkCancelled();
 			ObjectPrompt prompt = ObjectPrompt.builder().point(p).slice(slice).build();
@@ -202,7 +232,7 @@ public final class AutomaticSegmenter {
 		return suppress(cleaned, c -> c.unchanged ? 1 : 0, options.boxNmsThreshold());
 	}
 
-	private static List<Candidate> suppress(List<Candidate> candidates, ToDoubleFunction<Candidate> score,
+	static List<Candidate> suppress(List<Candidate> candidates, ToDoubleFunction<Candidate> score,
 		double threshold)
 	{
 		List<double[]> boxes = new ArrayList<>();
@@ -229,10 +259,12 @@ public final class AutomaticSegmenter {
 		ObjectPrompt prompt;
 		ObjectMask mask;
 		boolean unchanged = true;
+		/** The region label for the results table; null for the whole plane. */
+		String region;
 	}
 
 	/** Counts grid points against the run's total and checks cancellation. */
-	private static final class Progress {
+	static final class Progress {
 
 		private final TaskMonitor monitor;
 		private final long total;

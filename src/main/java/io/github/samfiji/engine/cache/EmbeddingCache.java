@@ -2,9 +2,11 @@ package io.github.samfiji.engine.cache;
 
 import io.github.samfiji.engine.ImageEmbedding;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -128,6 +130,9 @@ public final class EmbeddingCache {
 
 	/** Whether {@code key} is in memory now (does not count as a use). */
 	public synchronized boolean containsInMemory(EmbeddingKey key) { return entries.containsKey(key); }
+
+	/** The keys held in memory now, eldest use first (a snapshot; does not count as a use). */
+	public synchronized List<EmbeddingKey> keysInMemory() { return new ArrayList<>(entries.keySet()); }
 
 	/** Drops every embedding held in memory (the store is untouched). */
 	public synchronized void clear() {

@@ -25,8 +25,13 @@ final class Percentiles {
 		int[] histogram = new int[65536];
 		for (float v : values)
 			histogram[(int) v]++;
-		return new double[] { valueAtRank(histogram, rank(lowPercentile, values.length)), valueAtRank(histogram, rank(
-			highPercentile, values.length)) };
+		return ofHistogram(histogram, values.length, lowPercentile, highPercentile);
+	}
+
+	/** The same result from a histogram of {@code n} values in 0-65535 (index = value). */
+	static double[] ofHistogram(int[] histogram, int n, double lowPercentile, double highPercentile) {
+		return new double[] { valueAtRank(histogram, rank(lowPercentile, n)), valueAtRank(histogram, rank(
+			highPercentile, n)) };
 	}
 
 	private static int rank(double percentile, int n) {

@@ -1,6 +1,7 @@
 package io.github.samfiji.engine.preprocess;
 
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
@@ -27,13 +28,41 @@ public final class PlaneConverter {
 			.numDimensions() + " dimensions: choose one slice, channel and frame");
 		long w = plane.dimension(0), h = plane.dimension(1);
 		if (w * h == 0) throw new IllegalArgumentException("The plane is empty (" + w + "x" + h + ")");
-		if (w * h > Integer.MAX_VALUE / 3) throw new IllegalArgumentException("Plane too large: " + w + "x" + h);
 		Object type = Util.getTypeFromInterval(plane);
+		checkMemory(w, h, type instanceof ARGBType ? 3 : 1, PlaneConverter::freeHeap);
 		if (type instanceof ARGBType) return fromArgb(cast(plane), (int) w, (int) h);
 		if (type instanceof RealType) return fromGrey(PlaneConverter.<RealType<?>>cast(plane), (int) w, (int) h, type,
 			mapping);
 		throw new IllegalArgumentException("Unsupported pixel type " + type.getClass().getSimpleName() +
 			": use 8, 16 or 32-bit grey or RGB images");
+	}
+
+	/**
+	 * Refuses a plane whose float channels cannot be held: more values than a Java array takes, or more bytes than
+	 * the heap has left (after a garbage collection hint). The message says how to segment it anyway.
+	 *
+	 * @throws IllegalArgumentException when the plane is too large
+	 */
+	static void checkMemory(long w, long h, int channels, LongSupplier freeBytes) {
+		long bytes = 4L * w * h * channels;
+		if (w * h > Integer.MAX_VALUE / 3) throw tooLarge(w, h, bytes, -1);
+		if (bytes > freeBytes.getAsLong()) {
+			System.gc();
+			long free = freeBytes.getAsLong();
+			if (bytes > free) throw tooLarge(w, h, bytes, free);
+		}
+	}
+
+	private static long freeHeap() {
+		Runtime r = Runtime.getRuntime();
+		return r.maxMemory() - (r.totalMemory() - r.freeMemory());
+	}
+
+	private static IllegalArgumentException tooLarge(long w, long h, long bytes, long free) {
+		return new IllegalArgumentException("The plane is too large to encode whole: " + w + "x" + h + " needs " +
+			(bytes >> 20) + " MB" + (free < 0 ? ", more than a Java array holds" : ", but Java has " + (free >> 20) +
+				" MB free") + ". Use encoding=tiles or encoding=crop (--encoding on the command line), which convert only " +
+			"parts of the plane, or give Java more memory (Edit > Options > Memory & Threads).");
 	}
 
 	@SuppressWarnings("unchecked")

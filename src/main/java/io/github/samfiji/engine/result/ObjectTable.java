@@ -15,13 +15,14 @@ import java.util.List;
 /**
  * The per-object results table: one row per object with {@value #HEADER}. {@code area} counts the pixels of the
  * object's own mask; {@code overlap} those of them that the label image gives to an earlier object (see
- * {@link LabelComposer}); {@code area_calibrated} is {@code area} times the pixel area in {@code unit}². In CSV,
+ * {@link LabelComposer}); {@code area_calibrated} is {@code area} times the pixel area in {@code unit}²;
+ * {@code region} says which part of the plane the model saw (see {@link SegmentedObject#region()}). In CSV,
  * decimals are written plainly (no exponent), rounded to 6 decimal places, without trailing zeros.
  */
 public final class ObjectTable {
 
 	public static final String HEADER =
-		"object,name,slice,area,area_calibrated,unit,overlap,predicted_iou,stability_score,bbox_x,bbox_y,bbox_width,bbox_height";
+		"object,name,slice,area,area_calibrated,unit,overlap,predicted_iou,stability_score,bbox_x,bbox_y,bbox_width,bbox_height,region";
 	public static final List<String> COLUMNS = Collections.unmodifiableList(Arrays.asList(HEADER.split(",")));
 
 	private final List<Object[]> rows = new ArrayList<>();
@@ -42,7 +43,7 @@ public final class ObjectTable {
 			ObjectMask m = o.mask();
 			rows.add(new Object[] { o.id(), o.name(), o.slice(), m.area(), m.area() * pixelArea, unit, labels
 				.overlapPixels(i), (double) o.predictedIou(), stability(o), m.boundsX(), m.boundsY(), m.boundsWidth(), m
-					.boundsHeight() });
+					.boundsHeight(), o.region() == null ? "" : o.region() });
 		}
 	}
 

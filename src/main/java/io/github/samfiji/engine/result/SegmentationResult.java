@@ -15,10 +15,19 @@ public final class SegmentationResult {
 	private final int planeCount;
 	private final List<SegmentedObject> objects;
 	private final boolean complete;
+	private final List<String> notes;
 
 	public SegmentationResult(int width, int height, int planeCount, List<SegmentedObject> objects,
 		boolean complete)
 	{
+		this(width, height, planeCount, objects, complete, Collections.emptyList());
+	}
+
+	/** @param notes lines for the log, e.g. how the planes were encoded */
+	public SegmentationResult(int width, int height, int planeCount, List<SegmentedObject> objects, boolean complete,
+		List<String> notes)
+	{
+		this.notes = Collections.unmodifiableList(new ArrayList<>(notes));
 		this.width = width;
 		this.height = height;
 		this.planeCount = planeCount;
@@ -33,6 +42,9 @@ public final class SegmentationResult {
 	public int planeCount() { return planeCount; }
 
 	public List<SegmentedObject> objects() { return objects; }
+
+	/** Lines for the log, e.g. which encoding mode each plane used and why; may be empty. */
+	public List<String> notes() { return notes; }
 
 	/** False when the run was cancelled before every object was segmented. */
 	public boolean isComplete() { return complete; }

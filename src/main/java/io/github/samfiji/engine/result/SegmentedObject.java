@@ -12,6 +12,7 @@ public final class SegmentedObject {
 	private final float predictedIou;
 	private final LowResMask lowRes;
 	private final float stabilityScore;
+	private final String region;
 
 	/** An object without a measured stability score. */
 	public SegmentedObject(int id, ObjectPrompt prompt, ObjectMask mask, float predictedIou, LowResMask lowRes) {
@@ -22,6 +23,17 @@ public final class SegmentedObject {
 	public SegmentedObject(int id, ObjectPrompt prompt, ObjectMask mask, float predictedIou, LowResMask lowRes,
 		float stabilityScore)
 	{
+		this(id, prompt, mask, predictedIou, lowRes, stabilityScore, null);
+	}
+
+	/**
+	 * @param region the part of the plane that was encoded to find it ({@code whole}, {@code crop:x,y,w,h} or
+	 *          {@code tile:x,y,w,h}), or null when not recorded
+	 */
+	public SegmentedObject(int id, ObjectPrompt prompt, ObjectMask mask, float predictedIou, LowResMask lowRes,
+		float stabilityScore, String region)
+	{
+		this.region = region;
 		this.id = id;
 		this.prompt = prompt;
 		this.mask = mask;
@@ -32,7 +44,7 @@ public final class SegmentedObject {
 
 	/** The same object with another number. */
 	public SegmentedObject withId(int newId) {
-		return new SegmentedObject(newId, prompt, mask, predictedIou, lowRes, stabilityScore);
+		return new SegmentedObject(newId, prompt, mask, predictedIou, lowRes, stabilityScore, region);
 	}
 
 	/** Object number from 1, in prompt order; the object's value in the label image. */
@@ -54,7 +66,13 @@ public final class SegmentedObject {
 	 */
 	public float stabilityScore() { return stabilityScore; }
 
-	/** Low-resolution logits, to feed back as a mask prompt for refinement. */
+	/**
+	 * The part of the plane that was encoded to find this object: {@code whole}, {@code crop:x,y,w,h} or
+	 * {@code tile:x,y,w,h}; null when not recorded.
+	 */
+	public String region() { return region; }
+
+	/** Low-resolution logits, to feed back as a mask prompt for refinement (in the frame of {@link #region()}). */
 	public LowResMask lowRes() { return lowRes; }
 
 	/** A name for ROIs and tables: the prompt's name, or {@code object-ID}. */

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
+import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.ARGBType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.util.ConstantUtils;
 import net.imglib2.view.Views;
 
 import org.junit.jupiter.api.Test;
@@ -205,5 +208,19 @@ class PlaneConverterTest {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlaneConverter.toRgb(empty,
 			IntensityMapping.auto()));
 		assertEquals("The plane is empty (0x3)", e.getMessage());
+	}
+
+	@Test
+	void aPlaneTooLargeToConvertSaysHowToSegmentItAnyway() {
+		RandomAccessibleInterval<UnsignedByteType> huge = ConstantUtils.constantRandomAccessibleInterval(
+			new UnsignedByteType(7), new FinalInterval(50000, 50000));
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlaneConverter.toRgb(huge,
+			IntensityMapping.auto()));
+		assertTrue(e.getMessage().startsWith("The plane is too large to encode whole: 50000x50000 needs 9536 MB, more " +
+			"than a Java array holds. Use encoding=tiles or encoding=crop"), e.getMessage());
+		IllegalArgumentException heap = assertThrows(IllegalArgumentException.class, () -> PlaneConverter.checkMemory(
+			20000, 10000, 3, () -> 1L << 30));
+		assertTrue(heap.getMessage().contains("20000x10000 needs 2288 MB, but Java has 1024 MB free"), heap.getMessage());
+		PlaneConverter.checkMemory(20000, 10000, 1, () -> 1L << 30);
 	}
 }

@@ -1,0 +1,132 @@
+package io.github.samfiji.engine.region;
+
+import io.github.samfiji.engine.ImageEmbedding;
+import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.prompt.LowResMask;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.result.ObjectMask;
+import io.github.samfiji.engine.result.SegmentedObject;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import net.imglib2.RandomAccessibleInterval;
+
+/**
+ * Segments prompts of one plane on regions of it: {@link #plan} chooses where each prompt is decoded
+ * ({@link RegionPlanner}); {@link #segment} encodes that region (through the segmenter's cache; the last few
+ * embeddings are also kept here, so prompts taken in {@link RegionPlan#groupedOrder()} encode each region once even
+ * without a cache), decodes the prompt moved into the region, and moves the masks back into the plane, exactly
+ * (integer shifts).
+ * <p>
+ * <b>Objects that leave their region.</b> A mask that reaches an inner edge of its region (within
+ * {@value #EDGE_TOLERANCE} pixel) may belong to an object that continues beyond it. Such a prompt is decoded once
+ * more on a crop around the prompt and that mask, grown by the crop margin ({@link CropPlanner#windowAround}); the
+ * second result is kept whatever it touches. The whole plane has no inner edges.
+ * <p>
+ * <b>Mask prompts.</b> A prompt's mask input is moved into the chosen region's model frame when it came from
+ * another region ({@link LowResFrames}); the objects' low-resolution logits are marked with their region's frame.
+ * <p>
+ * Blocking; not thread-safe. The plane is only read.
+ */
+public final class RegionSegmentation {
+
+	/** Pixels between a mask and an inner region edge below which the object counts as cut. */
+	public static final int EDGE_TOLERANCE = 1;
+	private static final int RECENT = 3;
+
+	private final PlaneRegions regions;
+	private final EncodingOptions options;
+	private final RegionPlanner planner;
+	private final CropPlanner retries;
+	/** The last few embeddings used, so that a plane's regions are encoded once even without a cache. */
+	private final Map<Region, ImageEmbedding> recent = new LinkedHashMap<Region, ImageEmbedding>(8, 0.75f, true) {
+
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Region, ImageEmbedding> eldest) {
+			return size() > RECENT;
+		}
+	};
+
+	public RegionSegmentation(PromptSegmenter segmenter, RandomAccessibleInterval<?> plane) {
+		this.regions = new PlaneRegions(segmenter, plane);
+		this.options = segmenter.options().encoding();
+		this.planner = new RegionPlanner(options, regions.width(), regions.height(), regions.inputSize());
+		this.retries = planner.crops(new ArrayList<>());
+	}
+
+	public PlaneRegions regions() { return regions; }
+
+	/** Where each prompt is decoded; depends only on the prompts, the plane size and the options (not the cache). */
+	public RegionPlan plan(List<ObjectPrompt> prompts) {
+		List<double[]> bounds = new ArrayList<>();
+		for (ObjectPrompt p : prompts)
+			bounds.add(PromptBounds.of(p, regions.width(), regions.height()));
+		return planner.plan(bounds);
+	}
+
+	/**
+	 * Where one prompt is decoded in an interactive session: as {@link #plan} for a single prompt, except that in
+	 * crop mode (chosen or automatic) a crop whose embedding is already cached is re-used when it serves the prompt,
+	 * so that prompts inside the crop last encoded cost no encoder run.
+	 */
+	public Region regionFor(ObjectPrompt prompt) {
+		RegionPlan single = plan(Collections.singletonList(prompt));
+		if (single.mode() != EncodingMode.CROP) return single.regions().get(0);
+		List<Region> cached = new ArrayList<>();
+		for (Region r : regions.cachedRegions())
+			if (!r.isWholePlane()) cached.add(r);
+		if (cached.isEmpty()) return single.regions().get(0);
+		return planner.crops(cached).cropFor(PromptBounds.of(prompt, regions.width(), regions.height()));
+	}
+
+	/**
+	 * Decodes one object's prompt on {@code region} (re-decoding on a larger crop when the mask leaves it, see the
+	 * class comment). Objects are numbered from {@code firstId}; their prompt is the given one (plane coordinates)
+	 * and their {@link SegmentedObject#region()} the region finally used.
+	 *
+	 * @param status receives a message before a region is encoded (not before one found in the cache)
+	 */
+	public List<SegmentedObject> segment(ObjectPrompt prompt, Region region, int firstId, Consumer<String> status) {
+		List<SegmentedObject> objects = decodeOn(prompt, region, firstId, status);
+		if (region.isWholePlane()) return objects;
+		double[] reach = PromptBounds.of(prompt, regions.width(), regions.height());
+		boolean cut = false;
+		for (SegmentedObject o : objects) {
+			ObjectMask m = o.mask();
+			if (m.isEmpty()) continue;
+			cut |= region.touchesInnerEdge(m, EDGE_TOLERANCE);
+			reach = PromptBounds.union(reach, new double[] { m.boundsX(), m.boundsY(), m.boundsX() + m.boundsWidth(), m
+				.boundsY() + m.boundsHeight() });
+		}
+		if (!cut) return objects;
+		Region larger = retries.cropFor(reach);
+		return larger.equals(region) ? objects : decodeOn(prompt, larger, firstId, status);
+	}
+
+	private List<SegmentedObject> decodeOn(ObjectPrompt prompt, Region region, int firstId,
+		Consumer<String> status)
+	{
+		ImageEmbedding embedding = recent.get(region);
+		if (embedding == null) {
+			if (!region.isWholePlane() && !regions.isCached(region)) status.accept("encoding " + region.label());
+			embedding = regions.encode(region);
+			recent.put(region, embedding);
+		}
+		ObjectPrompt local = region.toLocal(prompt);
+		LowResMask maskInput = prompt.maskInput();
+		if (maskInput != null) local = local.withMaskInput(LowResFrames.into(maskInput, region, regions.segmenter()
+			.model().descriptor().preprocessing()));
+		List<SegmentedObject> objects = new ArrayList<>();
+		for (SegmentedObject o : regions.segmenter().decode(embedding, local, firstId))
+			objects.add(new SegmentedObject(o.id(), prompt, region.toPlane(o.mask()), o.predictedIou(), o.lowRes() == null
+				? null : LowResFrames.frameOf(o.lowRes(), region), o.stabilityScore(), region.label()));
+		return objects;
+	}
+}
