@@ -168,6 +168,7 @@ public final class AutomaticSegmenter {
 				Candidate c = filter(out, k, crop, w, h);
 				if (c != null) {
 					c.prompt = ObjectPrompt.builder().point(p.x() + crop.x(), p.y() + crop.y(), true).slice(slice).build();
+					if (!whole) c.region = "crop:" + crop.x() + "," + crop.y() + "," + crop.width() + "," + crop.height();
 					candidates.add(c);
 				}
 			}
@@ -259,7 +260,7 @@ public final class AutomaticSegmenter {
 		ObjectPrompt prompt;
 		ObjectMask mask;
 		boolean unchanged = true;
-		/** The region label for the results table; null for the whole plane. */
+		/** The region label for the results table (a crop layer's crop, a tile); null for the whole plane. */
 		String region;
 	}
 

@@ -133,7 +133,9 @@ class AutomaticSegmenterTest {
 			ObjectMask expected = ObjectMask.of(AnalyticMasks.mask(SIZE, SIZE, o.prompt(), AnalyticMasks.R2_SINGLE),
 				SIZE, SIZE);
 			assertTrue(o.mask().iou(expected) > 0.85, "disk around " + x + "," + y + ": IoU " + o.mask().iou(expected));
+			assertTrue(o.region().matches("whole|crop:\\d+,\\d+,\\d+,\\d+"), o.region());
 		}
+		assertTrue(objects.stream().anyMatch(o -> o.region().startsWith("crop:")), "smaller crops win duplicates");
 		for (int a = 0; a < objects.size(); a++)
 			for (int b = a + 1; b < objects.size(); b++)
 				assertTrue(BoxNms.iou(box(objects.get(a).mask()), box(objects.get(b).mask())) <= 0.7, "duplicates removed");
