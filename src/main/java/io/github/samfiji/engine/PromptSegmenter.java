@@ -83,7 +83,7 @@ public final class PromptSegmenter {
 
 	/** The cache key of this segmenter's embedding of a region of the plane with the given fingerprint. */
 	public EmbeddingKey embeddingKey(String planeFingerprint, String region) {
-		return new EmbeddingKey(model.embeddingIdentity(), planeFingerprint, options.intensityMapping().toString(),
+		return new EmbeddingKey(model.embeddingIdentity(), planeFingerprint, options.intensityMapping().canonical(),
 			region);
 	}
 

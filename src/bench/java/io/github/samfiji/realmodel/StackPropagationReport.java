@@ -1,0 +1,66 @@
+package io.github.samfiji.realmodel;
+
+import io.github.samfiji.engine.EngineOptions;
+import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.SamModel;
+import io.github.samfiji.engine.SegmentationOptions;
+import io.github.samfiji.engine.cache.EmbeddingCache;
+import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.propagate.PropagationOptions;
+import io.github.samfiji.engine.propagate.PropagationOptions.PromptMode;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Propagation quality on the real stacks for every prompt mode and a few stopping settings (the figures behind
+ * {@link PropagationOptions#defaults()}): 3D Dice of the MRI tumour, mean 3D IoU of the StarDist nuclei. One
+ * embedding cache serves all settings, so each plane is encoded once. Usage:
+ * {@code scripts/benchmark io.github.samfiji.realmodel.StackPropagationReport [data-dir]}.
+ */
+public final class StackPropagationReport {
+
+	public static void main(String[] args) throws Exception {
+		Path data = Paths.get(args.length > 0 ? args[0] : "../shared/data");
+		StackEvaluation.Stack brain = new StackEvaluation.Stack(data.resolve("mri-brain/brain1.tif"), data.resolve(
+			"mri-brain/brain1_tumour.tif"));
+		StackEvaluation.Stack nuclei = new StackEvaluation.Stack(data.resolve("stardist/img3d.tif"), data.resolve(
+			"stardist/mask3d.tif"));
+		List<ObjectPrompt> tumour = StackEvaluation.prompts(brain, 0);
+		List<ObjectPrompt> boxes = StackEvaluation.prompts(nuclei, 0);
+		System.out.println("tumour prompt: " + tumour + "; nuclei: " + boxes.size());
+		EmbeddingCache cache = new EmbeddingCache(1L << 30, null);
+		try (SamModel model = SamModel.open(ModelStore.defaultStore().resolve(ModelStore.DEFAULT_MODEL), EngineOptions
+			.defaults()))
+		{
+			PromptSegmenter segmenter = new PromptSegmenter(model, SegmentationOptions.defaults(), cache);
+			PropagationOptions base = PropagationOptions.defaults();
+			report("seed plane only (max 0 planes)", brain, nuclei, tumour, boxes, segmenter, base.withMaxPlanes(1)
+				.withMinPredictedIou(2));
+			for (PromptMode mode : PromptMode.values())
+				for (double margin : new double[] { 0.0, 0.1, 0.2 })
+					report(mode.label() + ", margin " + margin, brain, nuclei, tumour, boxes, segmenter, base.withPromptMode(
+						mode).withBoxMargin(margin));
+			for (double iou : new double[] { 0, 0.3, 0.5, 0.7, 0.8 })
+				for (double change : new double[] { 2, 4, 1000 })
+					report("box, min IoU " + iou + ", area change " + change, brain, nuclei, tumour, boxes, segmenter, base
+						.withMinPredictedIou(iou).withMaxAreaChange(change));
+			System.out.println("encoder runs: " + model.encoder().runCount());
+		}
+	}
+
+	private static void report(String what, StackEvaluation.Stack brain, StackEvaluation.Stack nuclei,
+		List<ObjectPrompt> tumour, List<ObjectPrompt> boxes, PromptSegmenter segmenter, PropagationOptions options)
+	{
+		long t0 = System.nanoTime();
+		Map<Integer, StackEvaluation.Overlap> b = StackEvaluation.evaluate(brain, segmenter, options, tumour);
+		Map<Integer, StackEvaluation.Overlap> n = StackEvaluation.evaluate(nuclei, segmenter, options, boxes);
+		System.out.printf(Locale.ROOT, "%-45s tumour 3D Dice %.4f (%d voxels predicted, %d true) | nuclei mean 3D IoU %.4f (%d) | %.1f s%n",
+			what, StackEvaluation.mean(b, true), b.values().iterator().next().predicted, b.values().iterator().next().truth,
+			StackEvaluation.mean(n, false), n.size(), (System.nanoTime() - t0) / 1e9);
+	}
+}
