@@ -39,16 +39,17 @@ public final class StackPropagationReport {
 		{
 			PromptSegmenter segmenter = new PromptSegmenter(model, SegmentationOptions.defaults(), cache);
 			PropagationOptions base = PropagationOptions.defaults();
-			report("seed plane only (max 0 planes)", brain, nuclei, tumour, boxes, segmenter, base.withMaxPlanes(1)
-				.withMinPredictedIou(2));
+			report("seed plane only", brain, nuclei, tumour, boxes, segmenter, base.withMinPredictedIou(2));
+			report("defaults: " + base, brain, nuclei, tumour, boxes, segmenter, base);
 			for (PromptMode mode : PromptMode.values())
-				for (double margin : new double[] { 0.0, 0.1, 0.2 })
-					report(mode.label() + ", margin " + margin, brain, nuclei, tumour, boxes, segmenter, base.withPromptMode(
-						mode).withBoxMargin(margin));
-			for (double iou : new double[] { 0, 0.3, 0.5, 0.7, 0.8 })
-				for (double change : new double[] { 2, 4, 1000 })
-					report("box, min IoU " + iou + ", area change " + change, brain, nuclei, tumour, boxes, segmenter, base
-						.withMinPredictedIou(iou).withMaxAreaChange(change));
+				if (mode != base.promptMode()) report(mode.label(), brain, nuclei, tumour, boxes, segmenter, base
+					.withPromptMode(mode));
+			for (double margin : new double[] { 0.0, 0.2 })
+				report("margin " + margin, brain, nuclei, tumour, boxes, segmenter, base.withBoxMargin(margin));
+			for (double iou : new double[] { 0, 0.7, 0.8 })
+				report("min predicted IoU " + iou, brain, nuclei, tumour, boxes, segmenter, base.withMinPredictedIou(iou));
+			for (double change : new double[] { 2, 1000 })
+				report("max area change " + change, brain, nuclei, tumour, boxes, segmenter, base.withMaxAreaChange(change));
 			System.out.println("encoder runs: " + model.encoder().runCount());
 		}
 	}

@@ -16,7 +16,7 @@ import java.util.zip.CRC32;
  * magic "SAMFIJI-EMB" (11 bytes), format version (int, {@value #VERSION})
  * key (int length + UTF-8 bytes: model, plane fingerprint, intensity mapping and region, one per line)
  * model id (int length + UTF-8)
- * geometry: original width, original height, input size, scaled width, scaled height (5 ints)
+ * geometry: original width, original height, input size, scaled width, scaled height (5 ints), stretched (1 byte)
  * tensor count (int); per tensor: rank (int), shape (rank longs), value count (int), values (floats)
  * CRC-32 of all preceding bytes (long)
  * </pre>
@@ -51,7 +51,7 @@ final class EmbeddingFiles {
 	static byte[] encode(EmbeddingKey key, ImageEmbedding embedding) {
 		byte[] keyBytes = keyText(key).getBytes(StandardCharsets.UTF_8);
 		byte[] model = embedding.modelId().getBytes(StandardCharsets.UTF_8);
-		long size = MAGIC.length + 4 + 4 + keyBytes.length + 4 + model.length + 5 * 4 + 4 + 8;
+		long size = MAGIC.length + 4 + 4 + keyBytes.length + 4 + model.length + 5 * 4 + 1 + 4 + 8;
 		for (int t = 0; t < embedding.tensorCount(); t++)
 			size += 4 + 8L * embedding.shape(t).length + 4 + 4L * embedding.tensor(t).length;
 		if (size > Integer.MAX_VALUE) throw new IllegalArgumentException("Embedding too large for one file: " + size +
@@ -61,7 +61,7 @@ final class EmbeddingFiles {
 		b.putInt(keyBytes.length).put(keyBytes).putInt(model.length).put(model);
 		ResizeGeometry g = embedding.geometry();
 		b.putInt(g.originalWidth()).putInt(g.originalHeight()).putInt(g.inputSize()).putInt(g.scaledWidth()).putInt(g
-			.scaledHeight());
+			.scaledHeight()).put((byte) (g.stretched() ? 1 : 0));
 		b.putInt(embedding.tensorCount());
 		for (int t = 0; t < embedding.tensorCount(); t++) {
 			long[] shape = embedding.shape(t);
@@ -96,7 +96,8 @@ final class EmbeddingFiles {
 			String key = string(b);
 			if (!key.equals(keyText(expected))) throw new UnreadableException("written for another key");
 			String modelId = string(b);
-			ResizeGeometry g = ResizeGeometry.restore(b.getInt(), b.getInt(), b.getInt(), b.getInt(), b.getInt());
+			ResizeGeometry g = ResizeGeometry.restore(b.getInt(), b.getInt(), b.getInt(), b.getInt(), b.getInt(), b
+				.get() != 0);
 			int count = b.getInt();
 			if (count < 1 || count > 64) throw new UnreadableException("bad tensor count " + count);
 			float[][] tensors = new float[count][];

@@ -50,12 +50,12 @@ public final class ResizeGeometry {
 	 *           size larger than the input)
 	 */
 	public static ResizeGeometry restore(int originalWidth, int originalHeight, int inputSize, int scaledWidth,
-		int scaledHeight)
+		int scaledHeight, boolean stretched)
 	{
 		if (originalWidth <= 0 || originalHeight <= 0 || inputSize <= 0 || scaledWidth <= 0 || scaledHeight <= 0 ||
 			scaledWidth > inputSize || scaledHeight > inputSize) throw new IllegalArgumentException("Not a resize geometry: " +
 				originalWidth + "x" + originalHeight + " -> " + scaledWidth + "x" + scaledHeight + " in " + inputSize);
-		return new ResizeGeometry(originalWidth, originalHeight, inputSize, scaledWidth, scaledHeight);
+		return new ResizeGeometry(originalWidth, originalHeight, inputSize, scaledWidth, scaledHeight, stretched);
 	}
 
 	public int originalWidth() { return originalWidth; }
