@@ -89,7 +89,7 @@ final class StackEvaluation {
 		return ObjectPrompt.builder().box(x0, y0, x1 - x0 + 1, y1 - y0 + 1).slice(z).name(String.valueOf(label)).build();
 	}
 
-	/** Per object (by prompt name = ground-truth label): overlap counts of prediction and truth. */
+	/** Per prompted object (by prompt name = ground-truth label): overlap counts of prediction and truth. */
 	static final class Overlap {
 
 		long predicted;
@@ -110,8 +110,11 @@ final class StackEvaluation {
 		for (PropagationResult.Track t : r.tracks())
 			labelOfId.put(t.id(), Integer.parseInt(t.name()));
 		Map<Integer, Overlap> overlaps = new TreeMap<>();
-		for (Map.Entry<Integer, List<int[]>> e : truthVoxels(s).entrySet())
-			overlaps.computeIfAbsent(e.getKey(), k -> new Overlap()).truth = e.getValue().size();
+		Map<Integer, List<int[]>> truth = truthVoxels(s);
+		for (ObjectPrompt p : prompts) {
+			int label = Integer.parseInt(p.name());
+			overlaps.computeIfAbsent(label, k -> new Overlap()).truth = truth.get(label).size();
+		}
 		for (SegmentedObject o : r.segmentation().objects()) {
 			int label = labelOfId.get(o.id());
 			Overlap ov = overlaps.get(label);
