@@ -32,6 +32,7 @@ public final class StackPropagationReport {
 			"stardist/mask3d.tif"));
 		List<ObjectPrompt> tumour = StackEvaluation.prompts(brain, 0);
 		List<ObjectPrompt> boxes = StackEvaluation.prompts(nuclei, 0);
+		if (args.length > 1 && args[1].equals("brain-only")) boxes = java.util.Collections.emptyList();
 		System.out.println("tumour prompt: " + tumour + "; nuclei: " + boxes.size());
 		EmbeddingCache cache = new EmbeddingCache(1L << 30, null);
 		try (SamModel model = SamModel.open(ModelStore.defaultStore().resolve(ModelStore.DEFAULT_MODEL), EngineOptions
@@ -41,15 +42,14 @@ public final class StackPropagationReport {
 			PropagationOptions base = PropagationOptions.defaults();
 			report("seed plane only", brain, nuclei, tumour, boxes, segmenter, base.withMinPredictedIou(2));
 			report("defaults: " + base, brain, nuclei, tumour, boxes, segmenter, base);
-			for (PromptMode mode : PromptMode.values())
-				if (mode != base.promptMode()) report(mode.label(), brain, nuclei, tumour, boxes, segmenter, base
-					.withPromptMode(mode));
-			for (double margin : new double[] { 0.0, 0.2 })
-				report("margin " + margin, brain, nuclei, tumour, boxes, segmenter, base.withBoxMargin(margin));
-			for (double iou : new double[] { 0, 0.7, 0.8 })
-				report("min predicted IoU " + iou, brain, nuclei, tumour, boxes, segmenter, base.withMinPredictedIou(iou));
-			for (double change : new double[] { 2, 1000 })
-				report("max area change " + change, brain, nuclei, tumour, boxes, segmenter, base.withMaxAreaChange(change));
+			for (double step : new double[] { 0.3, 0.7 })
+				report("min IoU with previous plane " + step, brain, nuclei, tumour, boxes, segmenter, base.withMinStepIou(
+					step));
+			for (PromptMode mode : new PromptMode[] { PromptMode.BOX_AND_POINT, PromptMode.BOX_AND_MASK })
+				report(mode.label(), brain, nuclei, tumour, boxes, segmenter, base.withPromptMode(mode));
+			report("margin 0.2", brain, nuclei, tumour, boxes, segmenter, base.withBoxMargin(0.2));
+			report("min predicted IoU 0.8", brain, nuclei, tumour, boxes, segmenter, base.withMinPredictedIou(0.8));
+			report("max area change 2", brain, nuclei, tumour, boxes, segmenter, base.withMaxAreaChange(2));
 			System.out.println("encoder runs: " + model.encoder().runCount());
 		}
 	}
@@ -59,7 +59,8 @@ public final class StackPropagationReport {
 	{
 		long t0 = System.nanoTime();
 		Map<Integer, StackEvaluation.Overlap> b = StackEvaluation.evaluate(brain, segmenter, options, tumour);
-		Map<Integer, StackEvaluation.Overlap> n = StackEvaluation.evaluate(nuclei, segmenter, options, boxes);
+		Map<Integer, StackEvaluation.Overlap> n = boxes.isEmpty() ? java.util.Collections.singletonMap(0,
+			new StackEvaluation.Overlap()) : StackEvaluation.evaluate(nuclei, segmenter, options, boxes);
 		System.out.printf(Locale.ROOT, "%-45s tumour 3D Dice %.4f (%d voxels predicted, %d true) | nuclei mean 3D IoU %.4f (%d) | %.1f s%n",
 			what, StackEvaluation.mean(b, true), b.values().iterator().next().predicted, b.values().iterator().next().truth,
 			StackEvaluation.mean(n, false), n.size(), (System.nanoTime() - t0) / 1e9);

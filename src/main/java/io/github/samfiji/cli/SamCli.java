@@ -40,7 +40,7 @@ import java.util.Map;
  *             [--encoding auto|whole|crop|tiles] [--tile-size 1024] [--tile-halo 128] [--crop-margin 128]
  *             [--channel all|C|C1,C2,C3] [--every-plane] [--cache-dir DIR]
  * sam propagate (the options of segment) [--axis z|t] [--propagation-prompt box|box+mask|box+point|point]
- *             [--box-margin F] [--min-iou F] [--max-area-change F] [--max-planes N]
+ *             [--box-margin F] [--min-iou F] [--max-area-change F] [--min-step-iou F] [--max-planes N]
  * sam everything --image IN --out DIR [--model ID] [--points-per-side 32] [--pred-iou-thresh 0.88] ...
  * sam refine --image IN --objects LABELS.tif|RoiSet.zip --out DIR [--model ID] [--add-point] ...
  * sam models [list | install ID | import ID|DESCRIPTOR.json --from DIR | remove ID]
@@ -58,7 +58,7 @@ public final class SamCli {
 		"              [--encoding auto|whole|crop|tiles] [--tile-size 1024] [--tile-halo 128] [--crop-margin 128]",
 		"              [--channel all|C|C1,C2,C3] [--every-plane] [--cache-dir DIR]",
 		"  sam propagate  the options of segment, and [--axis z|t] [--propagation-prompt box|box+mask|box+point|point]",
-		"              [--box-margin F] [--min-iou F] [--max-area-change F] [--max-planes N]",
+		"              [--box-margin F] [--min-iou F] [--max-area-change F] [--min-step-iou F] [--max-planes N]",
 		"  Intensity presets: " + String.join(", ", IntensityMapping.PRESETS.keySet()) + "; window:WIDTH:LEVEL",
 		"  sam everything --image IN --out DIR [--model ID] [--points-per-side 32] [--pred-iou-thresh 0.88]",
 		"              [--stability-score-thresh 0.95] [--stability-score-offset 1] [--box-nms-thresh 0.7]",

@@ -35,7 +35,7 @@ final class StackCommands {
 	/** The stack option names, as a regular expression. */
 	static final String STACK_OPTIONS = "channel|every-plane|cache-dir";
 	/** The propagation option names, as a regular expression. */
-	static final String PROPAGATION_OPTIONS = "axis|propagation-prompt|box-margin|min-iou|max-area-change|max-planes";
+	static final String PROPAGATION_OPTIONS = "axis|propagation-prompt|box-margin|min-iou|max-area-change|min-step-iou|max-planes";
 
 	private StackCommands() {}
 
@@ -51,7 +51,7 @@ final class StackCommands {
 			.getOrDefault("propagation-prompt", d.promptMode().label()))).withBoxMargin(SamCli.number(o, "box-margin",
 				d.boxMargin())).withMinPredictedIou(SamCli.number(o, "min-iou", d.minPredictedIou())).withMaxAreaChange(SamCli
 					.number(o, "max-area-change", d.maxAreaRatio())).withMaxPlanes(SamCli.integer(o.getOrDefault("max-planes", "0"),
-						"max-planes"));
+						"max-planes")).withMinStepIou(SamCli.number(o, "min-step-iou", d.minStepIou()));
 	}
 
 	static int propagate(Map<String, String> o, PrintStream out, PrintStream err) throws IOException {

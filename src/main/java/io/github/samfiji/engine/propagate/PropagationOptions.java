@@ -9,8 +9,10 @@ import java.util.Locale;
  * {@link #defaults()} for the values and why.
  * <p>
  * <b>Stopping</b>: the mask found on a new plane is rejected, and the object ends on the previous plane, when it
- * is empty, when the model's predicted IoU is below {@link #minPredictedIou()}, or when its area divided by the
- * previous plane's area lies outside [{@link #minAreaRatio()}, {@link #maxAreaRatio()}]. A walk also ends at the
+ * is empty, when the model's predicted IoU is below {@link #minPredictedIou()}, when its area divided by the
+ * previous plane's area lies outside [{@link #minAreaRatio()}, {@link #maxAreaRatio()}], or when its IoU with the
+ * previous plane's mask is below {@link #minStepIou()} (micro-sam's rule: the object moved or changed too much to
+ * be the same one). A walk also ends at the
  * end of the axis, after {@link #maxPlanes()} planes (0: no limit), on a blank (constant) plane, and half-way to
  * another annotated plane of the same object.
  */
@@ -50,10 +52,13 @@ public final class PropagationOptions {
 	private final double minAreaRatio;
 	private final double maxAreaRatio;
 	private final int maxPlanes;
+	private final double minStepIou;
 
 	private PropagationOptions(String axis, PromptMode promptMode, double boxMargin, double minPredictedIou,
-		double minAreaRatio, double maxAreaRatio, int maxPlanes)
+		double minAreaRatio, double maxAreaRatio, int maxPlanes, double minStepIou)
 	{
+		if (!(minStepIou >= 0 && minStepIou <= 1)) throw new IllegalArgumentException(
+			"The minimum IoU with the previous plane must lie in 0-1, got " + minStepIou);
 		if (!(boxMargin >= 0)) throw new IllegalArgumentException("The box margin must be >= 0, got " + boxMargin);
 		if (!(minAreaRatio >= 0 && minAreaRatio <= 1)) throw new IllegalArgumentException(
 			"The minimum area ratio must lie in 0-1, got " + minAreaRatio);
@@ -67,6 +72,7 @@ public final class PropagationOptions {
 		this.minAreaRatio = minAreaRatio;
 		this.maxAreaRatio = maxAreaRatio;
 		this.maxPlanes = maxPlanes;
+		this.minStepIou = minStepIou;
 	}
 
 	/**
@@ -75,7 +81,7 @@ public final class PropagationOptions {
 	 * nuclei stacks (see the README, section Stacks).
 	 */
 	public static PropagationOptions defaults() {
-		return new PropagationOptions(PlaneAxes.Z, PromptMode.BOX, 0.1, 0.5, 0.25, 4, 0);
+		return new PropagationOptions(PlaneAxes.Z, PromptMode.BOX, 0.1, 0.5, 0.25, 4, 0, 0.5);
 	}
 
 	/** @param name {@code z} (slices) or {@code t} (frames) */
@@ -84,31 +90,37 @@ public final class PropagationOptions {
 		if (!a.equals(PlaneAxes.Z) && !a.equals(PlaneAxes.T)) throw new IllegalArgumentException("Unknown axis '" +
 			name + "': propagate along z (slices) or t (frames)");
 		return new PropagationOptions(a, promptMode, boxMargin, minPredictedIou, minAreaRatio, maxAreaRatio,
-			maxPlanes);
+			maxPlanes, minStepIou);
 	}
 
 	public PropagationOptions withPromptMode(PromptMode mode) {
-		return new PropagationOptions(axis, mode, boxMargin, minPredictedIou, minAreaRatio, maxAreaRatio, maxPlanes);
+		return new PropagationOptions(axis, mode, boxMargin, minPredictedIou, minAreaRatio, maxAreaRatio, maxPlanes, minStepIou);
 	}
 
 	/** @param fraction added on each side of the box, as a fraction of the box's width (height); at least 1 pixel */
 	public PropagationOptions withBoxMargin(double fraction) {
 		return new PropagationOptions(axis, promptMode, fraction, minPredictedIou, minAreaRatio, maxAreaRatio,
-			maxPlanes);
+			maxPlanes, minStepIou);
 	}
 
 	public PropagationOptions withMinPredictedIou(double iou) {
-		return new PropagationOptions(axis, promptMode, boxMargin, iou, minAreaRatio, maxAreaRatio, maxPlanes);
+		return new PropagationOptions(axis, promptMode, boxMargin, iou, minAreaRatio, maxAreaRatio, maxPlanes, minStepIou);
 	}
 
 	/** Stops when the area changes by more than {@code factor} (ratio outside [1/factor, factor]). */
 	public PropagationOptions withMaxAreaChange(double factor) {
 		if (!(factor >= 1)) throw new IllegalArgumentException("The area change factor must be >= 1, got " + factor);
-		return new PropagationOptions(axis, promptMode, boxMargin, minPredictedIou, 1 / factor, factor, maxPlanes);
+		return new PropagationOptions(axis, promptMode, boxMargin, minPredictedIou, 1 / factor, factor, maxPlanes, minStepIou);
+	}
+
+	/** Stops where the mask's IoU with the previous plane's mask falls below {@code iou} (0 disables the rule). */
+	public PropagationOptions withMinStepIou(double iou) {
+		return new PropagationOptions(axis, promptMode, boxMargin, minPredictedIou, minAreaRatio, maxAreaRatio,
+			maxPlanes, iou);
 	}
 
 	public PropagationOptions withMaxPlanes(int planes) {
-		return new PropagationOptions(axis, promptMode, boxMargin, minPredictedIou, minAreaRatio, maxAreaRatio, planes);
+		return new PropagationOptions(axis, promptMode, boxMargin, minPredictedIou, minAreaRatio, maxAreaRatio, planes, minStepIou);
 	}
 
 	/** The axis walked along: {@link PlaneAxes#Z} or {@link PlaneAxes#T}. */
@@ -124,13 +136,16 @@ public final class PropagationOptions {
 
 	public double maxAreaRatio() { return maxAreaRatio; }
 
+	/** The least IoU of a plane's mask with the previous plane's mask that continues the object. */
+	public double minStepIou() { return minStepIou; }
+
 	/** Planes walked from an annotated plane in each direction at most; 0 for no limit. */
 	public int maxPlanes() { return maxPlanes; }
 
 	@Override
 	public String toString() {
 		return "axis " + axis + ", prompt " + promptMode.label() + ", margin " + boxMargin + ", min predicted IoU " +
-			minPredictedIou + ", area ratio " + minAreaRatio + "-" + maxAreaRatio + (maxPlanes > 0 ? ", at most " +
+			minPredictedIou + ", area ratio " + minAreaRatio + "-" + maxAreaRatio + ", min IoU with previous plane " + minStepIou + (maxPlanes > 0 ? ", at most " +
 				maxPlanes + " planes" : "");
 	}
 }

@@ -20,6 +20,9 @@ final class StopRules {
 			area, ratio, previous.mask().area(), options.minAreaRatio());
 		if (ratio > options.maxAreaRatio()) return String.format(Locale.ROOT,
 			"area %d is %.3f times the previous %d (> %s)", area, ratio, previous.mask().area(), options.maxAreaRatio());
+		double stepIou = next.mask().iou(previous.mask());
+		if (stepIou < options.minStepIou()) return String.format(Locale.ROOT, "IoU %.3f with the previous plane < %s",
+			stepIou, options.minStepIou());
 		return null;
 	}
 }
