@@ -38,20 +38,22 @@ import java.util.Map;
  * Throughput and memory on a long stack, real model: a {@code planes}-slice 256x256 16-bit stack (the MRI volume
  * repeated, each copy shifted in intensity so that every plane is different), one box prompt on every plane.
  * <ol>
- * <li>Whole-stack segmentation through the disk cache (empty at first), with and without encoding the next plane
- * in the background: seconds per plane, peak Java heap, memory cache and disk cache sizes.</li>
+ * <li>Whole-stack segmentation through the disk cache (empty at first): seconds per plane, peak Java heap, memory
+ * cache and disk cache sizes; then the first {@code overlap} planes again (new cache) encoding the next plane in the
+ * background while the current one is decoded.</li>
  * <li>The same run again in a new session (new memory cache, same directory): encoder runs (expected 0).</li>
  * <li>Bare onnxruntime sessions (preprocessed input tensor ready, encoder + one decoder run per plane) on the first
  * {@code bare} planes, and our pipeline without caches on the same planes: the throughput ratio.</li>
  * </ol>
- * Usage: {@code scripts/benchmark io.github.samfiji.bench.StackBenchmark [planes=200] [bare=10] [data-dir]}.
+ * Usage: {@code scripts/benchmark io.github.samfiji.bench.StackBenchmark [planes=200] [bare=10] [overlap=20] [data-dir]}.
  */
 public final class StackBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int planes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
 		int bare = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-		Path data = Path.of(args.length > 2 ? args[2] : "../shared/data");
+		int overlap = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+		Path data = Path.of(args.length > 3 ? args[3] : "../shared/data");
 		ImagePlus stack = longStack(IJ.openImage(data.resolve("mri-brain/brain1.tif").toString()), planes);
 		List<ObjectPrompt> box = Collections.singletonList(ObjectPrompt.builder().box(180, 90, 40, 30).everyPlane()
 			.build());
@@ -62,19 +64,22 @@ public final class StackBenchmark {
 			System.out.printf("model %s, %d planes of 256x256 16-bit, one box per plane, %d cores, max heap %d MiB%n",
 				descriptor.id(), planes, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 			for (boolean prefetch : new boolean[] { false, true }) {
+				int n = prefetch ? Math.min(planes, overlap) : planes;
+				ImagePlus run = n == planes ? stack : new ImagePlus("head", stack.getStack().crop(0, 0, 0, stack.getWidth(),
+					stack.getHeight(), n));
 				Path cacheDir = dir.resolve(prefetch ? "prefetch" : "plain");
 				EmbeddingCache cache = new EmbeddingCache(Runtime.getRuntime().maxMemory() / 8, new DiskEmbeddingStore(
 					cacheDir, System.err::println));
 				heap.reset();
 				long runs = model.encoder().runCount(), t0 = System.nanoTime();
 				SegmentationResult r = new PromptSegmenter(model, SegmentationOptions.defaults(), cache).withPrefetch(
-					prefetch).segment(new ImagePlusPlanes(stack), box, TaskMonitor.NONE);
+					prefetch).segment(new ImagePlusPlanes(run), box, TaskMonitor.NONE);
 				double s = (System.nanoTime() - t0) / 1e9;
 				DiskEmbeddingStore store = new DiskEmbeddingStore(cacheDir, System.err::println);
-				System.out.printf("  first run, prefetch %-5s: %.0f s, %.3f s/plane, %d encoder runs, %d objects; peak heap %d MiB, " +
-					"memory cache %d MiB (%d embeddings, bound %d MiB), disk cache %d MiB (%d files)%n", prefetch, s, s /
-						planes, model.encoder().runCount() - runs, r.objects().size(), heap.peakMiB(), cache.sizeInBytes() >> 20,
-					cache.size(), cache.maxBytes() >> 20, store.sizeInBytes() >> 20, store.size());
+				System.out.printf("  first run of %d planes, prefetch %-5s: %.0f s, %.3f s/plane, %d encoder runs, %d objects; " +
+					"peak heap %d MiB, memory cache %d MiB (%d embeddings, bound %d MiB), disk cache %d MiB (%d files)%n", n,
+					prefetch, s, s / n, model.encoder().runCount() - runs, r.objects().size(), heap.peakMiB(), cache
+						.sizeInBytes() >> 20, cache.size(), cache.maxBytes() >> 20, store.sizeInBytes() >> 20, store.size());
 			}
 			EmbeddingCache again = new EmbeddingCache(Runtime.getRuntime().maxMemory() / 8, new DiskEmbeddingStore(dir
 				.resolve("plain"), System.err::println));

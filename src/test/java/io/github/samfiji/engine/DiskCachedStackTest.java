@@ -79,6 +79,22 @@ class DiskCachedStackTest {
 	}
 
 	@Test
+	void encodingTheNextPlaneInTheBackgroundGivesTheSameResultWithOneEncodingPerPlane() {
+		PlaneSource planes = stack(6);
+		List<ObjectPrompt> everyPlane = Collections.singletonList(ObjectPrompt.builder().box(2, 3, 9, 7).everyPlane()
+			.build());
+		PromptSegmenter plain = new PromptSegmenter(model, SegmentationOptions.defaults()).withPrefetch(false);
+		PromptSegmenter ahead = new PromptSegmenter(model, SegmentationOptions.defaults(), new EmbeddingCache(1 << 26,
+			null)).withPrefetch(true);
+		SegmentationResult expected = plain.segment(planes, everyPlane, TaskMonitor.NONE);
+		long before = model.encoder().runCount();
+		SegmentationResult result = ahead.segment(planes, everyPlane, TaskMonitor.NONE);
+		assertEquals(6, model.encoder().runCount() - before, "each plane encoded once, prefetched or not");
+		for (int z = 1; z <= 6; z++)
+			assertArrayEquals(expected.labels().plane(z), result.labels().plane(z));
+	}
+
+	@Test
 	void aReRunOfAWholeStackSegmentationGivesTheSameLabelsWithoutEncoding() {
 		PlaneSource planes = stack(8);
 		List<ObjectPrompt> everyPlane = Collections.singletonList(ObjectPrompt.builder().box(2, 3, 9, 7).everyPlane()

@@ -130,8 +130,8 @@ public final class ObjectPropagator {
 				}
 				List<SeedPlan.Seed> toDecode = direction < 0 ? here : new ArrayList<>();
 				if (!toDecode.isEmpty() || !active.isEmpty()) {
-					monitor.checkCancelled();
 					currentPlane = plane;
+					monitor.checkCancelled();
 					visit(plane, toDecode, active, seedsBeyond || active.size() >= 2 ? axes.step(plane, axis, direction)
 						: 0);
 				}

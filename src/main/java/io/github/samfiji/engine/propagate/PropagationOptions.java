@@ -76,9 +76,11 @@ public final class PropagationOptions {
 	}
 
 	/**
-	 * Along z, box prompts enlarged by 10% of their size per side, stop below predicted IoU 0.5 or when the area
-	 * changes by more than a factor of 4, no plane limit. These values gave the best figures on the real MRI and
-	 * nuclei stacks (see the README, section Stacks).
+	 * Along z, box prompts enlarged by 10% of their size per side, stop below predicted IoU 0.5, when the area
+	 * changes by more than a factor of 4 or the IoU with the previous plane's mask falls below 0.5, no plane limit.
+	 * Chosen on the real MRI tumour and StarDist nuclei stacks ({@code StackPropagationReport}; figures in the README,
+	 * section Stacks): without the IoU-with-previous rule the tumour mask leaks into the whole brain; box prompts beat
+	 * box + mask logits (which leak) and points.
 	 */
 	public static PropagationOptions defaults() {
 		return new PropagationOptions(PlaneAxes.Z, PromptMode.BOX, 0.1, 0.5, 0.25, 4, 0, 0.5);
@@ -94,7 +96,8 @@ public final class PropagationOptions {
 	}
 
 	public PropagationOptions withPromptMode(PromptMode mode) {
-		return new PropagationOptions(axis, mode, boxMargin, minPredictedIou, minAreaRatio, maxAreaRatio, maxPlanes, minStepIou);
+		return new PropagationOptions(axis, mode, boxMargin, minPredictedIou, minAreaRatio, maxAreaRatio, maxPlanes,
+			minStepIou);
 	}
 
 	/** @param fraction added on each side of the box, as a fraction of the box's width (height); at least 1 pixel */
@@ -104,13 +107,15 @@ public final class PropagationOptions {
 	}
 
 	public PropagationOptions withMinPredictedIou(double iou) {
-		return new PropagationOptions(axis, promptMode, boxMargin, iou, minAreaRatio, maxAreaRatio, maxPlanes, minStepIou);
+		return new PropagationOptions(axis, promptMode, boxMargin, iou, minAreaRatio, maxAreaRatio, maxPlanes,
+			minStepIou);
 	}
 
 	/** Stops when the area changes by more than {@code factor} (ratio outside [1/factor, factor]). */
 	public PropagationOptions withMaxAreaChange(double factor) {
 		if (!(factor >= 1)) throw new IllegalArgumentException("The area change factor must be >= 1, got " + factor);
-		return new PropagationOptions(axis, promptMode, boxMargin, minPredictedIou, 1 / factor, factor, maxPlanes, minStepIou);
+		return new PropagationOptions(axis, promptMode, boxMargin, minPredictedIou, 1 / factor, factor, maxPlanes,
+			minStepIou);
 	}
 
 	/** Stops where the mask's IoU with the previous plane's mask falls below {@code iou} (0 disables the rule). */
@@ -120,7 +125,8 @@ public final class PropagationOptions {
 	}
 
 	public PropagationOptions withMaxPlanes(int planes) {
-		return new PropagationOptions(axis, promptMode, boxMargin, minPredictedIou, minAreaRatio, maxAreaRatio, planes, minStepIou);
+		return new PropagationOptions(axis, promptMode, boxMargin, minPredictedIou, minAreaRatio, maxAreaRatio, planes,
+			minStepIou);
 	}
 
 	/** The axis walked along: {@link PlaneAxes#Z} or {@link PlaneAxes#T}. */

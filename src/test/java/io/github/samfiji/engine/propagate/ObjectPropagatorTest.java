@@ -169,6 +169,61 @@ class ObjectPropagatorTest {
 	}
 
 	@Test
+	void cancellingStopsAtTheNextPlaneAndKeepsTheFinishedOnes() {
+		PromptSegmenter segmenter = new PromptSegmenter(model, SegmentationOptions.defaults());
+		PlaneSource planes = PlaneSource.stack(shrinkingStack().image());
+		int[] reports = { 0 };
+		TaskMonitor cancelAfterThree = new TaskMonitor() {
+
+			@Override
+			public void progress(String message, long done, long total) {
+				if (message.startsWith("Propagating")) reports[0]++;
+			}
+
+			@Override
+			public boolean isCancelled() { return reports[0] >= 3; }
+		};
+		PropagationResult r = new ObjectPropagator(segmenter, PropagationOptions.defaults().withMinStepIou(0)
+			.withMinPredictedIou(0), false).propagate(planes, PlaneAxes.zStack(9), Collections.singletonList(box(SHRINKING[4],
+				5, null)), cancelAfterThree);
+		assertFalse(r.segmentation().isComplete());
+		assertEquals("cancelled at plane 2", r.stoppedBecause());
+		assertEquals(Arrays.asList(3, 4, 5), r.tracks().get(0).planes(), "planes 5, 4 and 3 were finished");
+		assertRect(SHRINKING[2], on(r.segmentation(), 1, 3));
+	}
+
+	@Test
+	void runningOutOfMemoryKeepsTheFinishedPlanesAndSaysWhatToDo() {
+		PlaneSource planes = PlaneSource.stack(shrinkingStack().image());
+		PlaneSource failing = new PlaneSource() {
+
+			@Override
+			public int width() { return planes.width(); }
+
+			@Override
+			public int height() { return planes.height(); }
+
+			@Override
+			public int planeCount() { return planes.planeCount(); }
+
+			@Override
+			public net.imglib2.RandomAccessibleInterval<?> plane(int index) {
+				if (index == 7) throw new OutOfMemoryError("injected");
+				return planes.plane(index);
+			}
+		};
+		PromptSegmenter segmenter = new PromptSegmenter(model, SegmentationOptions.defaults());
+		PropagationResult r = new ObjectPropagator(segmenter, PropagationOptions.defaults().withMinStepIou(0)
+			.withMinPredictedIou(0), false).propagate(failing, PlaneAxes.zStack(9), Collections.singletonList(box(
+				SHRINKING[4], 5, null)), TaskMonitor.NONE);
+		assertFalse(r.segmentation().isComplete());
+		assertTrue(r.stoppedBecause().startsWith("out of memory at plane 7; give Java more memory or set a disk cache"),
+			r.stoppedBecause());
+		assertEquals(Arrays.asList(2, 3, 4, 5, 6), r.tracks().get(0).planes(), "the down sweep and plane 6 are kept");
+		assertTrue(r.failure() instanceof OutOfMemoryError);
+	}
+
+	@Test
 	void aBlankPlaneEndsTheObject() {
 		BrightRectangles stack = new BrightRectangles().plane(rect(20, 20, 10, 10)).blankPlane().plane(rect(20, 20, 10,
 			10));
