@@ -41,6 +41,7 @@ public final class ObjectPropagation {
 	{
 		StackPlanes planes = StackPlanes.of(image, stack.channels(), options.intensityMapping());
 		List<ObjectPrompt> placed = planes.place(prompts);
+		planes.checkLabelMemory();
 		planes.axes().checkPropagationAxis(propagation.axis());
 		EmbeddingCache cache = PromptSegmentation.cache(stack, monitor);
 		monitor.progress("Loading model " + (model == null ? "" : model), 0, 0);

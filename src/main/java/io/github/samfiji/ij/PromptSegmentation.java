@@ -45,6 +45,7 @@ public final class PromptSegmentation {
 	{
 		StackPlanes planes = StackPlanes.of(image, stack.channels(), options.intensityMapping());
 		List<ObjectPrompt> placed = planes.place(prompts);
+		planes.checkLabelMemory();
 		EmbeddingCache cache = cache(stack, monitor);
 		monitor.progress("Loading model " + (model == null ? "" : model), 0, 0);
 		try (SharedModels.Lease lease = SharedModels.instance().acquire(model, engine)) {

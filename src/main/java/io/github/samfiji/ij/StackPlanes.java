@@ -58,6 +58,21 @@ public final class StackPlanes {
 	}
 
 	/**
+	 * Checks, before any model runs, that the Java heap can hold the outputs: the 16-bit label planes, twice (the
+	 * label image and its TIFF when written).
+	 *
+	 * @throws IllegalArgumentException saying how much is needed and what to do
+	 */
+	public void checkLabelMemory() {
+		long needed = 4L * planes.width() * planes.height() * planes.planeCount();
+		Runtime rt = Runtime.getRuntime();
+		long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		if (needed > available) throw new IllegalArgumentException("The label image of " + planes.planeCount() +
+			" planes needs about " + (needed >> 20) + " MiB, but only " + (available >> 20) +
+			" MiB of memory are free: give ImageJ more memory (Edit > Options > Memory & Threads) or run on a substack");
+	}
+
+	/**
 	 * The prompts on the chosen planes: a prompt on stack index {@code i} of the image goes to the chosen plane with
 	 * the same slice and frame; prompts on every plane stay so.
 	 *

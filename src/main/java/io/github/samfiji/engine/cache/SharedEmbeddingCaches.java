@@ -13,19 +13,21 @@ public final class SharedEmbeddingCaches {
 
 	private static Path currentDirectory;
 	private static EmbeddingCache current;
+	private static volatile Consumer<String> warningSink = message -> {};
 
 	private SharedEmbeddingCaches() {}
 
 	/**
 	 * @param directory the disk cache directory, or {@code null} for the memory-only shared cache
-	 * @param warnings receives the disk store's warnings (ignored files, failed writes) when a new disk-backed cache
-	 *          is created
+	 * @param warnings receives the disk store's warnings (ignored files, failed writes) from now on
 	 */
 	public static synchronized EmbeddingCache forDirectory(Path directory, Consumer<String> warnings) {
 		if (directory == null) return EmbeddingCache.shared();
+		warningSink = warnings;
 		Path dir = directory.toAbsolutePath().normalize();
 		if (!dir.equals(currentDirectory)) {
-			current = new EmbeddingCache(Runtime.getRuntime().maxMemory() / 8, new DiskEmbeddingStore(dir, warnings));
+			current = new EmbeddingCache(Runtime.getRuntime().maxMemory() / 8, new DiskEmbeddingStore(dir,
+				message -> warningSink.accept(message)));
 			currentDirectory = dir;
 		}
 		return current;

@@ -101,6 +101,7 @@ public final class ObjectPropagator {
 		EmbeddingPrefetcher prefetcher;
 		int visited;
 		int currentPlane;
+		boolean warnedCache;
 
 		Walk(PlaneSource planes, PlaneAxes axes, TaskMonitor monitor, SeedPlan plan) {
 			this.planes = planes;
@@ -163,6 +164,7 @@ public final class ObjectPropagator {
 			}
 			prefetcher.prefetch(prefetchPlane);
 			ImageEmbedding embedding = prefetcher.get(plane);
+			warnIfTheCacheIsTooSmall(embedding.sizeInBytes());
 			for (SeedPlan.Seed s : seeds) {
 				s.result = segmenter.decode(embedding, s.prompt, s.objectId).get(0);
 				if (s.result.mask().isEmpty()) monitor.warn("Object " + s.objectId + ": the prompt on plane " + plane +
@@ -185,6 +187,19 @@ public final class ObjectPropagator {
 					active.remove(w);
 				}
 			}
+		}
+
+		/**
+		 * Planes between annotated planes are visited twice (down, then up); when their embeddings do not fit the
+		 * memory cache and no disk cache backs it, they are encoded twice. Says so once, with what to do.
+		 */
+		void warnIfTheCacheIsTooSmall(long embeddingBytes) {
+			if (warnedCache || segmenter.cache().hasStore()) return;
+			warnedCache = true;
+			long needed = embeddingBytes * planes.planeCount();
+			if (needed > segmenter.cache().maxBytes()) monitor.warn("The embeddings of " + planes.planeCount() +
+				" planes (" + (needed >> 20) + " MiB) do not fit the memory cache (" + (segmenter.cache().maxBytes() >> 20) +
+				" MiB): planes visited twice may be encoded twice; set a disk cache directory to avoid it");
 		}
 
 		void stop(int id, String why) {
