@@ -33,6 +33,13 @@ public final class StackPropagationReport {
 		List<ObjectPrompt> tumour = StackEvaluation.prompts(brain, 0);
 		List<ObjectPrompt> boxes = StackEvaluation.prompts(nuclei, 0);
 		if (args.length > 1 && args[1].equals("brain-only")) boxes = java.util.Collections.emptyList();
+		if (args.length > 1 && args[1].startsWith("every-")) {
+			int k = Integer.parseInt(args[1].substring(6));
+			List<ObjectPrompt> some = new java.util.ArrayList<>();
+			for (int i = 0; i < boxes.size(); i += k)
+				some.add(boxes.get(i));
+			boxes = some;
+		}
 		System.out.println("tumour prompt: " + tumour + "; nuclei: " + boxes.size());
 		EmbeddingCache cache = new EmbeddingCache(1L << 30, null);
 		try (SamModel model = SamModel.open(ModelStore.defaultStore().resolve(ModelStore.DEFAULT_MODEL), EngineOptions
@@ -42,14 +49,18 @@ public final class StackPropagationReport {
 			PropagationOptions base = PropagationOptions.defaults();
 			report("seed plane only", brain, nuclei, tumour, boxes, segmenter, base.withMinPredictedIou(2));
 			report("defaults: " + base, brain, nuclei, tumour, boxes, segmenter, base);
-			for (double step : new double[] { 0.3, 0.7 })
-				report("min IoU with previous plane " + step, brain, nuclei, tumour, boxes, segmenter, base.withMinStepIou(
-					step));
-			for (PromptMode mode : new PromptMode[] { PromptMode.BOX_AND_POINT, PromptMode.BOX_AND_MASK })
-				report(mode.label(), brain, nuclei, tumour, boxes, segmenter, base.withPromptMode(mode));
-			report("margin 0.2", brain, nuclei, tumour, boxes, segmenter, base.withBoxMargin(0.2));
-			report("min predicted IoU 0.8", brain, nuclei, tumour, boxes, segmenter, base.withMinPredictedIou(0.8));
-			report("max area change 2", brain, nuclei, tumour, boxes, segmenter, base.withMaxAreaChange(2));
+			for (double step : new double[] { 0.5, 0.7, 0.8 })
+				for (double change : new double[] { 1.25, 1.5, 4 })
+					report("min IoU with previous plane " + step + ", max area change " + change, brain, nuclei, tumour, boxes,
+						segmenter, base.withMinStepIou(step).withMaxAreaChange(change));
+			report("box+point, 0.7, 1.25", brain, nuclei, tumour, boxes, segmenter, base.withPromptMode(
+				PromptMode.BOX_AND_POINT).withMinStepIou(0.7).withMaxAreaChange(1.25));
+			report("box+mask, 0.7, 1.25", brain, nuclei, tumour, boxes, segmenter, base.withPromptMode(
+				PromptMode.BOX_AND_MASK).withMinStepIou(0.7).withMaxAreaChange(1.25));
+			report("point, 0.7, 1.25", brain, nuclei, tumour, boxes, segmenter, base.withPromptMode(PromptMode.POINT)
+				.withMinStepIou(0.7).withMaxAreaChange(1.25));
+			report("margin 0.2, 0.7, 1.25", brain, nuclei, tumour, boxes, segmenter, base.withBoxMargin(0.2)
+				.withMinStepIou(0.7).withMaxAreaChange(1.25));
 			System.out.println("encoder runs: " + model.encoder().runCount());
 		}
 	}
