@@ -67,7 +67,7 @@ public final class PropagationParameters {
 			.label());
 		gd.addNumericField("Box_margin", d.boxMargin(), 2, 6, "of the box size, per side");
 		gd.addNumericField("Min_iou", d.minPredictedIou(), 2, 6, "(predicted)");
-		gd.addNumericField("Max_area_change", d.maxAreaRatio(), 1, 6, "(factor between planes)");
+		gd.addNumericField("Max_area_change", d.maxAreaRatio(), 2, 6, "(factor between planes)");
 		gd.addNumericField("Min_step_iou", d.minStepIou(), 2, 6, "(IoU with the previous plane)");
 		gd.addNumericField("Max_planes", 0, 0, 6, "(0 = no limit)");
 		gd.addNumericField("Threads", 0, 0, 4, "(0 = all cores)");

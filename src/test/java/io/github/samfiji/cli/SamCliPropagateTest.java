@@ -45,7 +45,7 @@ class SamCliPropagateTest {
 	void propagateWritesEveryPlaneOfTheObjectAndReportsWhereItStopped() throws IOException {
 		Path prompts = IjTestFixtures.writeCsv(tmp.resolve("p.csv"), "cell,box,19,17,22,18,,3");
 		int status = run("propagate", "--model", TinyModels.resource(TinyModels.CONTENT).toString(), "--image", stack()
-			.toString(), "--prompts", prompts.toString(), "--out", tmp.resolve("out").toString(), "--min-iou", "0", "--min-step-iou", "0",
+			.toString(), "--prompts", prompts.toString(), "--out", tmp.resolve("out").toString(), "--min-iou", "0", "--min-step-iou", "0", "--max-area-change", "4",
 			"--cache-dir", tmp.resolve("cache").toString());
 		String printed = out.toString("UTF-8") + err.toString("UTF-8");
 		assertEquals(0, status, printed);

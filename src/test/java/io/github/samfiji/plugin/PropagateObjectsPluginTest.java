@@ -98,7 +98,7 @@ class PropagateObjectsPluginTest {
 
 	private String options(Path prompts, Path out, String extra) {
 		return "model=[" + TinyModels.resource(TinyModels.CONTENT) + "] prompts=File prompt_file=[" + prompts +
-			"] output_directory=[" + out + "] min_iou=0 min_step_iou=0 " + extra;
+			"] output_directory=[" + out + "] min_iou=0 min_step_iou=0 max_area_change=4 " + extra;
 	}
 
 	@Test

@@ -83,7 +83,7 @@ class ObjectPropagatorTest {
 
 	@Test
 	void aShrinkingBoxIsFollowedBothWaysAndStopsWhereItEndsKeepingItsLabel() {
-		PropagationResult r = run(shrinkingStack(), PropagationOptions.defaults().withMinStepIou(0).withMinPredictedIou(0), box(SHRINKING[4],
+		PropagationResult r = run(shrinkingStack(), PropagationOptions.defaults().withMaxAreaChange(4).withMinStepIou(0).withMinPredictedIou(0), box(SHRINKING[4],
 			5, "cell"));
 		SegmentationResult s = r.segmentation();
 		assertTrue(s.isComplete());
@@ -102,7 +102,7 @@ class ObjectPropagatorTest {
 	@Test
 	void theBoxOfThePreviousMaskIsEnlargedByTheMargin() {
 		// plane 4 from plane 5's 20x18 mask at (20,16): margin 2 x 1.8 -> box (18, 14.2)-(42, 35.8): 24 x 22 pixels
-		PropagationResult r = run(shrinkingStack(), PropagationOptions.defaults().withMinStepIou(0).withMinPredictedIou(0), box(SHRINKING[4],
+		PropagationResult r = run(shrinkingStack(), PropagationOptions.defaults().withMaxAreaChange(4).withMinStepIou(0).withMinPredictedIou(0), box(SHRINKING[4],
 			5, null));
 		SegmentedObject four = on(r.segmentation(), 1, 4);
 		assertEquals(18, four.prompt().box().x(), 1e-9);
@@ -114,7 +114,7 @@ class ObjectPropagatorTest {
 
 	@Test
 	void aLowPredictedIouEndsTheObject() {
-		PropagationResult r = run(shrinkingStack(), PropagationOptions.defaults().withMinStepIou(0).withMinPredictedIou(0.5), box(
+		PropagationResult r = run(shrinkingStack(), PropagationOptions.defaults().withMaxAreaChange(4).withMinStepIou(0).withMinPredictedIou(0.5), box(
 			SHRINKING[4], 5, null));
 		// plane 4: 224 / 528 = 0.424 < 0.5; plane 6: 18x16 in the box 24x22 (margin 2, 1.8 -> rows 14..35) = 0.545
 		assertEquals(Arrays.asList(5, 6), r.tracks().get(0).planes());
@@ -126,7 +126,7 @@ class ObjectPropagatorTest {
 	void aSuddenChangeOfAreaEndsTheObject() {
 		BrightRectangles stack = new BrightRectangles().plane(rect(20, 20, 4, 4)).plane(rect(20, 20, 20, 20)).plane(rect(
 			20, 20, 19, 19)).plane(rect(20, 20, 21, 21));
-		PropagationResult r = run(stack, PropagationOptions.defaults().withMinStepIou(0).withMinPredictedIou(0).withMaxAreaChange(1.2), box(
+		PropagationResult r = run(stack, PropagationOptions.defaults().withMaxAreaChange(4).withMinStepIou(0).withMinPredictedIou(0).withMaxAreaChange(1.2), box(
 			rect(20, 20, 20, 20), 2, null));
 		assertEquals(Arrays.asList(2, 3), r.tracks().get(0).planes());
 		assertEquals(Arrays.asList("z 1: area 16 is 0.040 of the previous 400 (< 0.8333333333333334)",
@@ -162,8 +162,8 @@ class ObjectPropagatorTest {
 	@Test
 	void aMaskThatOverlapsThePreviousOneTooLittleEndsTheObject() {
 		// plane 2 vs 3: 12x10 in 16x14 (IoU 0.536); plane 1 vs 2: 8x6 in 12x10 (0.4)
-		PropagationResult r = run(shrinkingStack(), PropagationOptions.defaults().withMinPredictedIou(0).withMinStepIou(
-			0.5), box(SHRINKING[3], 4, null));
+		PropagationResult r = run(shrinkingStack(), PropagationOptions.defaults().withMaxAreaChange(4).withMinPredictedIou(0)
+			.withMinStepIou(0.5), box(SHRINKING[3], 4, null));
 		assertEquals(Arrays.asList(3, 4), r.tracks().get(0).planes().subList(0, 2));
 		assertEquals("z 2: IoU 0.400 with the previous plane < 0.5", r.tracks().get(0).stops().get(0));
 	}
@@ -183,7 +183,7 @@ class ObjectPropagatorTest {
 			@Override
 			public boolean isCancelled() { return reports[0] >= 3; }
 		};
-		PropagationResult r = new ObjectPropagator(segmenter, PropagationOptions.defaults().withMinStepIou(0)
+		PropagationResult r = new ObjectPropagator(segmenter, PropagationOptions.defaults().withMaxAreaChange(4).withMinStepIou(0)
 			.withMinPredictedIou(0), false).propagate(planes, PlaneAxes.zStack(9), Collections.singletonList(box(SHRINKING[4],
 				5, null)), cancelAfterThree);
 		assertFalse(r.segmentation().isComplete());
@@ -213,7 +213,7 @@ class ObjectPropagatorTest {
 			}
 		};
 		PromptSegmenter segmenter = new PromptSegmenter(model, SegmentationOptions.defaults());
-		PropagationResult r = new ObjectPropagator(segmenter, PropagationOptions.defaults().withMinStepIou(0)
+		PropagationResult r = new ObjectPropagator(segmenter, PropagationOptions.defaults().withMaxAreaChange(4).withMinStepIou(0)
 			.withMinPredictedIou(0), false).propagate(failing, PlaneAxes.zStack(9), Collections.singletonList(box(
 				SHRINKING[4], 5, null)), TaskMonitor.NONE);
 		assertFalse(r.segmentation().isComplete());
