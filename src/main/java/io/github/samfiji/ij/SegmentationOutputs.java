@@ -7,6 +7,7 @@ import ij.measure.Calibration;
 import ij.measure.ResultsTable;
 import ij.process.ShortProcessor;
 
+import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.result.ObjectTable;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
@@ -31,6 +32,12 @@ public final class SegmentationOutputs {
 	/** Outputs over the source's own planes, intensity mapping not recorded. */
 	public SegmentationOutputs(SegmentationResult result, ImagePlus source) {
 		this(result, source, new int[] { source.getNChannels(), source.getNSlices(), source.getNFrames() }, "");
+	}
+
+	/** Outputs over the source's own planes, recording the run's intensity mapping in the table. */
+	public SegmentationOutputs(SegmentationResult result, ImagePlus source, IntensityMapping intensity) {
+		this(result, source, new int[] { source.getNChannels(), source.getNSlices(), source.getNFrames() }, intensity
+			.describe());
 	}
 
 	/**
