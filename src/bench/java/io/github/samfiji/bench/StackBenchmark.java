@@ -50,6 +50,10 @@ import java.util.Map;
 public final class StackBenchmark {
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("prefetch")) {
+			PrefetchComparison.main(args);
+			return;
+		}
 		int planes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
 		int bare = args.length > 1 ? Integer.parseInt(args[1]) : 10;
 		int overlap = args.length > 2 ? Integer.parseInt(args[2]) : 20;
