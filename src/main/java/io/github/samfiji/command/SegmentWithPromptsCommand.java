@@ -111,16 +111,11 @@ public class SegmentWithPromptsCommand extends ContextCommand {
 			SegmentationOptions options = SegmentationOptions.defaults().withMultimask(MultimaskMode.parse(multimask))
 				.withIntensityMapping(IntensityMapping.parse(intensity)).withEncoding(EncodingOptions.of(EncodingMode.parse(
 					encoding), tileSize, tileHalo, cropMargin));
-			SegmentationOutputs outputs = PromptSegmentation.run(image, PromptSource.parse(prompts).read(image,
-				promptFile == null ? null : promptFile.toPath()), model, options, EngineOptions.defaults().withThreads(
-					threads).withDevice(EngineOptions.Device.parse(device)), monitor());
-
-				.withIntensityMapping(IntensityMapping.parse(intensity));
 			StackOptions stack = new StackOptions(ChannelChoice.parse(channel), everyPlane, cacheDirectory == null ? null
 				: cacheDirectory.toPath());
 			SegmentationOutputs outputs = PromptSegmentation.run(image, PromptSource.parse(prompts).read(image,
 				promptFile == null ? null : promptFile.toPath(), everyPlane), model, options, EngineOptions.defaults()
-					.withThreads(threads), stack, monitor());
+					.withThreads(threads).withDevice(EngineOptions.Device.parse(device)), stack, monitor());
 			if (outputDirectory != null) OutputWriter.write(outputs, image, outputDirectory.toPath());
 			if (show) OutputDisplay.show(outputs, false, true, true);
 			labels = outputs.labels();
