@@ -195,7 +195,7 @@ public final class SamCli {
 				"tile-halo"), integer(o.getOrDefault("crop-margin", "" + d.cropMargin()), "crop-margin"));
 	}
 
-	private static EngineOptions engine(Map<String, String> o) {
+	static EngineOptions engine(Map<String, String> o) {
 		return EngineOptions.defaults().withThreads(integer(o.getOrDefault("threads", "0"), "threads")).withDevice(
 			EngineOptions.Device.parse(o.getOrDefault("device", "cpu")));
 	}

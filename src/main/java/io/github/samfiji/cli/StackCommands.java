@@ -63,8 +63,7 @@ final class StackCommands {
 		if (image == null) throw new IOException("ImageJ cannot read the image " + imagePath);
 		SegmentationOptions options = SegmentationOptions.defaults().withIntensityMapping(IntensityMapping.parse(o
 			.getOrDefault("intensity", "auto")));
-		EngineOptions engine = EngineOptions.defaults().withThreads(SamCli.integer(o.getOrDefault("threads", "0"),
-			"threads"));
+		EngineOptions engine = SamCli.engine(o);
 		InterruptibleMonitor monitor = new InterruptibleMonitor(err);
 		Thread hook = new Thread(monitor::interruptAndWait, "SAM: stop at the next plane");
 		Runtime.getRuntime().addShutdownHook(hook);
