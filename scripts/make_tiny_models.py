@@ -88,6 +88,23 @@ Models
     [0.5, 0.6, 0.9, 0.7] (both modes).  Plus 0.05 * has_mask_input, plus
     0 * mean(image_embeddings) (keeps that input in the graph).
 
+``tiny_decoder_content.onnx`` (K = 1)
+    Like ``tiny_decoder_box.onnx``, but the mask also depends on the image:
+    a pixel is inside iff the box / point rule holds AND the image is bright
+    there, read from the embedding: channel 0 of the tiny encoder's output
+    (the 16x16-pooled, normalised red channel) at the embedding cell that
+    holds the pixel centre in the 1024 frame, cell
+    (floor(cx * sx / 16), floor(cy * sy / 16)), is > 0 (i.e. the pooled
+    value exceeds the pixel mean 123.675).  For an image of 64 x 64 pixels
+    every pixel is exactly one cell, so a 0/255 image whose bright regions
+    are at least 2 pixels thick gives exactly those regions.
+    ``low_res_masks``: the same at low-res cell (u, v), whose embedding cell
+    is (u // 4, v // 4), plus ``mask_input * has_mask_input``.
+    ``iou_predictions``: (pixels inside) / max(1, pixels where the box /
+    point rule holds), plus 0.05 * has_mask_input.  Used to test
+    propagation through stacks, whose stopping rules look at the mask area
+    and the predicted IoU.
+
 ``tiny_decoder_wrong_names.onnx``
     inputs ``embeddings`` [1, 256, 64, 64], ``coords`` [1, N, 2],
     ``labels`` [1, N]; output ``out`` [1] = mean(embeddings) + sum(coords)
@@ -197,6 +214,50 @@ class TinyDecoder(torch.nn.Module):
         return masks.unsqueeze(0), iou.unsqueeze(0), low
 
 
+class TinyContentDecoder(TinyDecoder):
+    """K = 1 box/point rule AND bright image content; see the module docstring."""
+
+    def __init__(self):
+        super().__init__(r2=[20.25], iou=[0.8], box_iou=[0.9])
+
+    def forward(self, image_embeddings, point_coords, point_labels,
+                mask_input, has_mask_input, orig_im_size):
+        h = orig_im_size[0]
+        w = orig_im_size[1]
+        s = 1024.0 / torch.max(h, w)
+        sx = torch.floor(w * s + 0.5) / w
+        sy = torch.floor(h * s + 0.5) / h
+        coords = point_coords[0] + 0.5
+        px = coords[:, 0] / sx
+        py = coords[:, 1] / sy
+        labels = point_labels[0]
+        bright = (image_embeddings[0, 0] > 0.0).float()  # [64, 64]
+
+        gx = torch.arange(w.to(torch.int64)).float() + 0.5
+        gy = torch.arange(h.to(torch.int64)).float() + 0.5
+        rule, _ = self._rule(gx, gy, px, py, labels)  # [1, H, W] of +-1
+        ix = torch.clamp(torch.floor(gx * sx / 16.0), 0, 63).to(torch.int64)
+        iy = torch.clamp(torch.floor(gy * sy / 16.0), 0, 63).to(torch.int64)
+        fg = bright.index_select(0, iy).index_select(1, ix)  # [H, W]
+        ruled = (rule + 1.0) * 0.5
+        inside = ruled * fg.unsqueeze(0)
+        masks = inside * 2.0 - 1.0
+
+        n_low = (h * 0.0 + 256.0).to(torch.int64)
+        cells = torch.arange(n_low)
+        u = (cells.float() + 0.5) * 4.0
+        low_rule, _ = self._rule(u / sx, u / sy, px, py, labels)
+        quarter = torch.div(cells, 4, rounding_mode="floor")
+        fg_low = bright.index_select(0, quarter).index_select(1, quarter)
+        low = ((low_rule + 1.0) * 0.5 * fg_low.unsqueeze(0)) * 2.0 - 1.0
+        low = low.unsqueeze(0) + mask_input[0] * has_mask_input
+        low = low.reshape(1, 1, 256, 256)
+
+        iou = inside.sum() / torch.clamp(ruled.sum(), min=1.0)
+        iou = iou.reshape(1) + 0.05 * has_mask_input
+        return masks.unsqueeze(0), iou.unsqueeze(0), low
+
+
 class WrongNames(torch.nn.Module):
     def forward(self, embeddings, coords, labels):
         return (embeddings.mean() + coords.sum() + labels.sum()).reshape(1)
@@ -279,6 +340,10 @@ def main(argv):
     export_decoder(TinyDecoder(r2=[20.25, 6.25, 20.25, 42.25],
                                iou=[0.5, 0.6, 0.9, 0.7],
                                box_iou=[0.5, 0.6, 0.9, 0.7]), p)
+    check(p, dec_inputs)
+
+    p = os.path.join(outdir, "tiny_decoder_content.onnx")
+    export_decoder(TinyContentDecoder(), p)
     check(p, dec_inputs)
 
     p = os.path.join(outdir, "tiny_decoder_wrong_names.onnx")

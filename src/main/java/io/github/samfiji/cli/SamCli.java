@@ -19,6 +19,7 @@ import io.github.samfiji.ij.PromptSegmentation;
 import io.github.samfiji.ij.PromptSource;
 import io.github.samfiji.ij.RoiPrompts;
 import io.github.samfiji.ij.SegmentationOutputs;
+import io.github.samfiji.ij.StackOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,6 +38,9 @@ import java.util.Map;
  *             [--multimask best|single|all] [--intensity auto|percentiles:LOW:HIGH|fixed:MIN:MAX] [--threads N]
  *             [--device cpu|cuda]
  *             [--encoding auto|whole|crop|tiles] [--tile-size 1024] [--tile-halo 128] [--crop-margin 128]
+ *             [--channel all|C|C1,C2,C3] [--every-plane] [--cache-dir DIR]
+ * sam propagate (the options of segment) [--axis z|t] [--propagation-prompt box|box+mask|box+point|point]
+ *             [--box-margin F] [--min-iou F] [--max-area-change F] [--min-step-iou F] [--max-planes N]
  * sam everything --image IN --out DIR [--model ID] [--points-per-side 32] [--pred-iou-thresh 0.88] ...
  * sam refine --image IN --objects LABELS.tif|RoiSet.zip --out DIR [--model ID] [--add-point] ...
  * sam models [list | install ID | import ID|DESCRIPTOR.json --from DIR | remove ID]
@@ -52,6 +56,10 @@ public final class SamCli {
 		"              [--multimask best|single|all] [--intensity auto|percentiles:LOW:HIGH|fixed:MIN:MAX] [--threads N]",
 		"              [--device cpu|cuda]",
 		"              [--encoding auto|whole|crop|tiles] [--tile-size 1024] [--tile-halo 128] [--crop-margin 128]",
+		"              [--channel all|C|C1,C2,C3] [--every-plane] [--cache-dir DIR]",
+		"  sam propagate  the options of segment, and [--axis z|t] [--propagation-prompt box|box+mask|box+point|point]",
+		"              [--box-margin F] [--min-iou F] [--max-area-change F] [--min-step-iou F] [--max-planes N]",
+		"  Intensity presets: " + String.join(", ", IntensityMapping.PRESETS.keySet()) + "; window:WIDTH:LEVEL",
 		"  sam everything --image IN --out DIR [--model ID] [--points-per-side 32] [--pred-iou-thresh 0.88]",
 		"              [--stability-score-thresh 0.95] [--stability-score-offset 1] [--box-nms-thresh 0.7]",
 		"              [--crop-n-layers 0] [--crop-overlap-ratio 0.3413] [--crop-nms-thresh 0.7]",
@@ -85,7 +93,10 @@ public final class SamCli {
 			switch (args[0]) {
 				case "segment":
 					return segment(options(args, "model|image|prompts|out|multimask|intensity|threads|encoding|tile-size|" +
-						"tile-halo|crop-margin"));
+						"tile-halo|crop-margin|" + StackCommands.STACK_OPTIONS));
+				case "propagate":
+					return StackCommands.propagate(options(args, "model|image|prompts|out|intensity|threads|" +
+						StackCommands.STACK_OPTIONS + "|" + StackCommands.PROPAGATION_OPTIONS), out, err);
 				case "everything":
 					return everything(options(args, "model|image|out|intensity|threads|points-per-side|pred-iou-thresh|" +
 						"stability-score-thresh|stability-score-offset|box-nms-thresh|crop-n-layers|crop-overlap-ratio|" +
@@ -116,8 +127,11 @@ public final class SamCli {
 		SegmentationOptions options = SegmentationOptions.defaults().withMultimask(MultimaskMode.parse(o.getOrDefault(
 			"multimask", "best"))).withIntensityMapping(IntensityMapping.parse(o.getOrDefault("intensity", "auto")))
 			.withEncoding(encoding(o));
-		SegmentationOutputs outputs = PromptSegmentation.run(image, PromptSource.FILE.read(image, prompts), model(o),
-			options, engine(o), consoleMonitor());
+		StackOptions stack = StackCommands.stackOptions(o);
+		SegmentationOutputs outputs = PromptSegmentation.run(image, PromptSource.FILE.read(image, prompts, stack
+			.everyPlane()), model(o), options, engine(o), stack, consoleMonitor());
+		if (image.getStackSize() > 1) for (String note : outputs.notes())
+			out.println(note);
 		return written(outputs, image, outDir);
 	}
 
@@ -181,7 +195,7 @@ public final class SamCli {
 				"tile-halo"), integer(o.getOrDefault("crop-margin", "" + d.cropMargin()), "crop-margin"));
 	}
 
-	private static EngineOptions engine(Map<String, String> o) {
+	static EngineOptions engine(Map<String, String> o) {
 		return EngineOptions.defaults().withThreads(integer(o.getOrDefault("threads", "0"), "threads")).withDevice(
 			EngineOptions.Device.parse(o.getOrDefault("device", "cpu")));
 	}
@@ -218,6 +232,10 @@ public final class SamCli {
 		Map<String, String> o = new HashMap<>();
 		for (int i = 1; i < args.length; i++) {
 			String key = args[i];
+			if (key.equals("--every-plane")) {
+				o.put("every-plane", "true");
+				continue;
+			}
 			if (!key.startsWith("--") || i + 1 >= args.length) throw new UsageException("Expected --option value, got '" +
 				key + "'");
 			o.put(key.substring(2), args[++i]);
@@ -228,13 +246,13 @@ public final class SamCli {
 		return o;
 	}
 
-	private static String require(Map<String, String> o, String key) {
+	static String require(Map<String, String> o, String key) {
 		String v = o.get(key);
 		if (v == null) throw new UsageException("Missing --" + key);
 		return v;
 	}
 
-	private static double number(Map<String, String> o, String key, double defaultValue) {
+	static double number(Map<String, String> o, String key, double defaultValue) {
 		String text = o.get(key);
 		if (text == null) return defaultValue;
 		try {
@@ -245,7 +263,7 @@ public final class SamCli {
 		}
 	}
 
-	private static int integer(String text, String name) {
+	static int integer(String text, String name) {
 		try {
 			return Integer.parseInt(text);
 		}

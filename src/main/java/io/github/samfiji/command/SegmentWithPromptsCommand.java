@@ -2,6 +2,7 @@ package io.github.samfiji.command;
 
 import ij.ImagePlus;
 
+import io.github.samfiji.engine.ChannelChoice;
 import io.github.samfiji.engine.EngineOptions;
 import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.TaskMonitor;
@@ -15,6 +16,7 @@ import io.github.samfiji.ij.OutputWriter;
 import io.github.samfiji.ij.PromptSegmentation;
 import io.github.samfiji.ij.PromptSource;
 import io.github.samfiji.ij.SegmentationOutputs;
+import io.github.samfiji.ij.StackOptions;
 
 import java.io.File;
 import java.io.IOException;
@@ -77,6 +79,16 @@ public class SegmentWithPromptsCommand extends ContextCommand {
 	@Parameter(label = "Crop margin", min = "0", description = "Context kept around the prompts in a crop, in pixels.")
 	private int cropMargin = 128;
 
+	@Parameter(label = "Channel", description = "all, one channel (e.g. 2) or up to three as RGB (e.g. 1,2,3); with a choice the label image has no channel axis.")
+	private String channel = "all";
+
+	@Parameter(label = "Every plane", description = "Apply prompts without a stack position to every plane, as one object.")
+	private boolean everyPlane = false;
+
+	@Parameter(label = "Disk cache directory", required = false, style = "directory",
+		description = "If set, embeddings are kept here and never computed twice for the same planes.")
+	private File cacheDirectory;
+
 	@Parameter(label = "Show outputs", description = "Show the label image, add ROIs to the ROI Manager and show the results table.")
 	private boolean show = true;
 
@@ -99,9 +111,11 @@ public class SegmentWithPromptsCommand extends ContextCommand {
 			SegmentationOptions options = SegmentationOptions.defaults().withMultimask(MultimaskMode.parse(multimask))
 				.withIntensityMapping(IntensityMapping.parse(intensity)).withEncoding(EncodingOptions.of(EncodingMode.parse(
 					encoding), tileSize, tileHalo, cropMargin));
+			StackOptions stack = new StackOptions(ChannelChoice.parse(channel), everyPlane, cacheDirectory == null ? null
+				: cacheDirectory.toPath());
 			SegmentationOutputs outputs = PromptSegmentation.run(image, PromptSource.parse(prompts).read(image,
-				promptFile == null ? null : promptFile.toPath()), model, options, EngineOptions.defaults().withThreads(
-					threads).withDevice(EngineOptions.Device.parse(device)), monitor());
+				promptFile == null ? null : promptFile.toPath(), everyPlane), model, options, EngineOptions.defaults()
+					.withThreads(threads).withDevice(EngineOptions.Device.parse(device)), stack, monitor());
 			if (outputDirectory != null) OutputWriter.write(outputs, image, outputDirectory.toPath());
 			if (show) OutputDisplay.show(outputs, false, true, true);
 			labels = outputs.labels();
@@ -117,6 +131,6 @@ public class SegmentWithPromptsCommand extends ContextCommand {
 	}
 
 	private TaskMonitor monitor() {
-		return new StatusServiceMonitor(status, this::isCanceled);
+		return new StatusServiceMonitor(status, log, this::isCanceled);
 	}
 }

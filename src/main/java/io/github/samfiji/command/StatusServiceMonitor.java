@@ -5,15 +5,23 @@ import io.github.samfiji.engine.TaskMonitor;
 import java.util.function.BooleanSupplier;
 
 import org.scijava.app.StatusService;
+import org.scijava.log.LogService;
 
-/** Reports engine progress to SciJava's status service; cancelled when the command is. */
+/** Reports engine progress to SciJava's status service (and warnings to the log); cancelled when the command is. */
 final class StatusServiceMonitor implements TaskMonitor {
 
 	private final StatusService status;
+	private final LogService log;
 	private final BooleanSupplier cancelled;
 
 	StatusServiceMonitor(StatusService status, BooleanSupplier cancelled) {
+		this(status, null, cancelled);
+	}
+
+	/** @param log receives warnings; {@code null} shows them in the status bar */
+	StatusServiceMonitor(StatusService status, LogService log, BooleanSupplier cancelled) {
 		this.status = status;
+		this.log = log;
 		this.cancelled = cancelled;
 	}
 
@@ -22,6 +30,12 @@ final class StatusServiceMonitor implements TaskMonitor {
 		if (total > 0) status.showStatus((int) Math.min(done, Integer.MAX_VALUE), (int) Math.min(total,
 			Integer.MAX_VALUE), "SAM: " + message);
 		else status.showStatus("SAM: " + message);
+	}
+
+	@Override
+	public void warn(String message) {
+		if (log == null) TaskMonitor.super.warn(message);
+		else log.warn("Segment Anything: " + message);
 	}
 
 	@Override

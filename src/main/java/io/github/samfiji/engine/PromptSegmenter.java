@@ -13,9 +13,7 @@ import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -34,6 +32,7 @@ public final class PromptSegmenter {
 	private final SamModel model;
 	private final SegmentationOptions options;
 	private final EmbeddingCache cache;
+	private final boolean prefetch;
 
 	/** A segmenter that encodes every plane it is given (no cache). */
 	public PromptSegmenter(SamModel model, SegmentationOptions options) {
@@ -42,10 +41,26 @@ public final class PromptSegmenter {
 
 	/** A segmenter that takes embeddings from {@code cache} and computes only the missing ones. */
 	public PromptSegmenter(SamModel model, SegmentationOptions options, EmbeddingCache cache) {
+		this(model, options, cache, EmbeddingPrefetcher.worthwhile());
+	}
+
+	private PromptSegmenter(SamModel model, SegmentationOptions options, EmbeddingCache cache, boolean prefetch) {
 		this.model = model;
 		this.options = options;
 		this.cache = cache;
+		this.prefetch = prefetch;
 	}
+
+	/**
+	 * The same segmenter, encoding the next plane of a stack in the background while the current one is decoded
+	 * ({@code true}) or not; by default it does so when {@link EmbeddingPrefetcher#worthwhile()}.
+	 */
+	public PromptSegmenter withPrefetch(boolean enabled) {
+		return new PromptSegmenter(model, options, cache, enabled);
+	}
+
+	/** Whether {@link #segment} encodes the next plane while decoding the current one. */
+	public boolean prefetches() { return prefetch; }
 
 	public SamModel model() { return model; }
 
@@ -83,7 +98,7 @@ public final class PromptSegmenter {
 
 	/** The cache key of this segmenter's embedding of a region of the plane with the given fingerprint. */
 	public EmbeddingKey embeddingKey(String planeFingerprint, String region) {
-		return new EmbeddingKey(model.embeddingIdentity(), planeFingerprint, options.intensityMapping().toString(),
+		return new EmbeddingKey(model.embeddingIdentity(), planeFingerprint, options.intensityMapping().canonical(),
 			region);
 	}
 
@@ -107,56 +122,54 @@ public final class PromptSegmenter {
 	}
 
 	/**
-	 * Segments every prompt on its plane. Objects are numbered from 1 in prompt order. All prompts are checked
-	 * before any model runs. When a plane is encoded in crops or tiles, its prompts are decoded region by region
-	 * ({@link RegionPlan#groupedOrder()}), so each region is encoded once. On cancellation (checked between planes
-	 * and between objects) the result holds the objects finished so far and {@link SegmentationResult#isComplete()}
-	 * is false; the regions encoded so far stay in the cache.
+	 * Segments every prompt on its plane; a prompt {@link ObjectPrompt#onEveryPlane() on every plane} is segmented on
+	 * each plane as one object (one id on all planes). Objects are numbered from 1 in prompt order. All prompts are
+	 * checked before any model runs. Planes are visited in order of first use; when a plane is encoded in crops or
+	 * tiles, its prompts are decoded region by region ({@link RegionPlan#groupedOrder()}), so each region is encoded
+	 * once. When {@link #prefetches()}, the next plane's whole-plane embedding is computed in the background into the
+	 * cache (so only with a memory cache). On cancellation (checked between planes and between objects) the result
+	 * holds the objects finished so far and {@link SegmentationResult#isComplete()} is false; the regions encoded so far
+	 * stay in the cache.
 	 *
 	 * @throws IllegalArgumentException when there are no prompts, or a prompt names a missing plane or lies outside
 	 *           the image; the message names the prompt
 	 */
 	public SegmentationResult segment(PlaneSource image, List<ObjectPrompt> prompts, TaskMonitor monitor) {
-		if (prompts.isEmpty()) throw new IllegalArgumentException(
-			"No prompts: add points or rectangles (ROI Manager, a RoiSet.zip or a prompts CSV file)");
-		Map<Integer, List<Integer>> bySlice = new LinkedHashMap<>();
-		for (int i = 0; i < prompts.size(); i++) {
-			ObjectPrompt p = prompts.get(i);
-			String label = "Object " + (i + 1) + (p.name() == null ? "" : " (" + p.name() + ")");
-			if (p.slice() > image.planeCount()) throw new IllegalArgumentException(label + " is on slice " + p.slice() +
-				", but the image has " + image.planeCount() + " slice(s)");
-			p.checkInside(image.width(), image.height(), label);
-			bySlice.computeIfAbsent(p.slice(), s -> new ArrayList<>()).add(i);
-		}
+		PlanePrompts work = PlanePrompts.of(prompts, image);
 		List<List<SegmentedObject>> perPrompt = new ArrayList<>();
-		for (int i = 0; i < prompts.size(); i++) perPrompt.add(null);
+		for (int i = 0; i < work.size(); i++) perPrompt.add(null);
 		boolean complete = true;
 		int[] done = { 0 };
 		EncodingNotes notes = new EncodingNotes();
-		try {
-			for (Map.Entry<Integer, List<Integer>> entry : bySlice.entrySet()) {
+		ProgressClock clock = new ProgressClock(monitor, work.size());
+		List<Integer> slices = new ArrayList<>(work.bySlice().keySet());
+		try (EmbeddingPrefetcher prefetcher = new EmbeddingPrefetcher(this, image, prefetch && cache.maxBytes() > 0)) {
+			for (int s = 0; s < slices.size(); s++) {
+				int slice = slices.get(s);
+				List<Integer> here = work.bySlice().get(slice);
 				monitor.checkCancelled();
-				String plane = "Encoding slice " + entry.getKey();
-				monitor.progress(plane, done[0], prompts.size());
-				RegionSegmentation regions = new RegionSegmentation(this, image.plane(entry.getKey()));
+				String plane = "Encoding slice " + slice;
+				clock.report(plane, done[0]);
+				prefetcher.prefetch(s + 1 < slices.size() ? slices.get(s + 1) : 0);
+				RegionSegmentation regions = new RegionSegmentation(this, image.plane(slice));
 				List<ObjectPrompt> onPlane = new ArrayList<>();
-				for (int i : entry.getValue()) onPlane.add(prompts.get(i));
+				for (int i : here) onPlane.add(work.prompt(i));
 				RegionPlan plan = regions.plan(onPlane);
-				notes.add(entry.getKey(), plan);
+				notes.add(slice, plan);
 				for (int k : plan.groupedOrder()) {
 					monitor.checkCancelled();
-					int i = entry.getValue().get(k);
+					int i = here.get(k);
 					perPrompt.set(i, regions.segment(onPlane.get(k), plan.regions().get(k), 1, what -> monitor.progress(plane +
-						", " + what, done[0], prompts.size())));
-					monitor.progress("Decoding object " + (i + 1), ++done[0], prompts.size());
+						", " + what, done[0], work.size())));
+					monitor.progress("Decoding object " + (work.origin(i) + 1), ++done[0], work.size());
 				}
 			}
 		}
 		catch (CancellationException e) {
 			complete = false;
 		}
-		return new SegmentationResult(image.width(), image.height(), image.planeCount(), numbered(perPrompt), complete,
-			notes.lines());
+		return new SegmentationResult(image.width(), image.height(), image.planeCount(), work.numbered(perPrompt),
+			complete, notes.lines());
 	}
 
 	/**
@@ -172,15 +185,5 @@ public final class PromptSegmenter {
 			.name());
 		RegionSegmentation regions = new RegionSegmentation(this, plane);
 		return regions.segment(prompt, regions.regionFor(prompt), firstId, what -> {});
-	}
-
-	private static List<SegmentedObject> numbered(List<List<SegmentedObject>> perPrompt) {
-		List<SegmentedObject> objects = new ArrayList<>();
-		for (List<SegmentedObject> group : perPrompt) {
-			if (group == null) continue;
-			for (SegmentedObject o : group)
-				objects.add(o.withId(objects.size() + 1));
-		}
-		return objects;
 	}
 }

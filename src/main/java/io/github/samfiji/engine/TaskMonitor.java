@@ -25,6 +25,14 @@ public interface TaskMonitor {
 	 */
 	void progress(String message, long done, long total);
 
+	/**
+	 * Reports a problem that does not stop the run (a blank plane, an object that ends at once); the default
+	 * shows it as progress. Adapters log it (ImageJ log, stderr).
+	 */
+	default void warn(String message) {
+		progress("Warning: " + message, 0, 0);
+	}
+
 	/** Whether the user asked to stop; operations check it between planes and between objects. */
 	boolean isCancelled();
 

@@ -47,7 +47,7 @@ public final class AutomaticSegmentation {
 				EmbeddingCache.shared()), auto);
 			SegmentationResult result = planes.isEmpty() ? segmenter.segment(source, monitor) : segmenter.segment(source,
 				planes, monitor);
-			return new SegmentationOutputs(result, image);
+			return new SegmentationOutputs(result, image, options.intensityMapping());
 		}
 	}
 
@@ -64,7 +64,7 @@ public final class AutomaticSegmentation {
 			ObjectRefiner refiner = new ObjectRefiner(new PromptSegmenter(lease.model(), options, EmbeddingCache
 				.shared()), withInteriorPoint);
 			return new SegmentationOutputs(refiner.refine(new ImagePlusPlanes(image), new ImagePlusPlanes(labels),
-				monitor), image);
+				monitor), image, options.intensityMapping());
 		}
 	}
 
@@ -76,7 +76,8 @@ public final class AutomaticSegmentation {
 		try (SharedModels.Lease lease = lease(model, engine, monitor)) {
 			ObjectRefiner refiner = new ObjectRefiner(new PromptSegmenter(lease.model(), options, EmbeddingCache
 				.shared()), withInteriorPoint);
-			return new SegmentationOutputs(refiner.refine(new ImagePlusPlanes(image), prompts, monitor), image);
+			return new SegmentationOutputs(refiner.refine(new ImagePlusPlanes(image), prompts, monitor), image, options
+				.intensityMapping());
 		}
 	}
 

@@ -7,7 +7,9 @@ import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.SharedModels;
 import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.cache.CacheCounts;
 import io.github.samfiji.engine.cache.EmbeddingCache;
+import io.github.samfiji.engine.cache.SharedEmbeddingCaches;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.SegmentationResult;
 
@@ -31,12 +33,34 @@ public final class PromptSegmentation {
 	public static SegmentationOutputs run(ImagePlus image, List<ObjectPrompt> prompts, String model,
 		SegmentationOptions options, EngineOptions engine, TaskMonitor monitor) throws IOException
 	{
-		ImagePlusPlanes planes = new ImagePlusPlanes(image);
+		return run(image, prompts, model, options, engine, StackOptions.defaults(), monitor);
+	}
+
+	/**
+	 * The same with a channel choice, prompts on every plane and a disk cache ({@link StackOptions}). The outputs'
+	 * notes say how many planes were encoded and how many embeddings came from the caches.
+	 */
+	public static SegmentationOutputs run(ImagePlus image, List<ObjectPrompt> prompts, String model,
+		SegmentationOptions options, EngineOptions engine, StackOptions stack, TaskMonitor monitor) throws IOException
+	{
+		StackPlanes planes = StackPlanes.of(image, stack.channels(), options.intensityMapping());
+		List<ObjectPrompt> placed = planes.place(prompts);
+		planes.checkLabelMemory();
+		EmbeddingCache cache = cache(stack, monitor);
 		monitor.progress("Loading model " + (model == null ? "" : model), 0, 0);
 		try (SharedModels.Lease lease = SharedModels.instance().acquire(model, engine)) {
-			SegmentationResult result = new PromptSegmenter(lease.model(), options, EmbeddingCache.shared()).segment(planes,
-				prompts, monitor);
-			return new SegmentationOutputs(result, image);
+			CacheCounts before = CacheCounts.of(cache);
+			SegmentationResult result = new PromptSegmenter(lease.model(), options, cache).segment(planes.planes(), placed,
+				monitor);
+			SegmentationOutputs outputs = new SegmentationOutputs(result, image, planes.labelDimensions(), options
+				.intensityMapping().describe());
+			outputs.notes().add(CacheCounts.of(cache).since(before).toString());
+			return outputs;
 		}
+	}
+
+	/** The shared cache for the run's disk cache directory (memory only without one). */
+	static EmbeddingCache cache(StackOptions stack, TaskMonitor monitor) {
+		return SharedEmbeddingCaches.forDirectory(stack.cacheDirectory(), monitor::warn);
 	}
 }

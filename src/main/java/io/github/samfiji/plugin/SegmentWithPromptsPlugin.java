@@ -52,12 +52,14 @@ public class SegmentWithPromptsPlugin implements PlugIn {
 	private static void run(ImagePlus image, SegmentParameters p, boolean fromMacro) {
 		StatusBarMonitor monitor = new StatusBarMonitor(image);
 		try {
-			SegmentationOutputs outputs = PromptSegmentation.run(image, p.prompts.read(image, p.promptPath()), p.model, p
-				.segmentationOptions(), p.engineOptions(), monitor);
+			SegmentationOutputs outputs = PromptSegmentation.run(image, p.prompts.read(image, p.promptPath(), p.everyPlane),
+				p.model, p.segmentationOptions(), p.engineOptions(), p.stackOptions(), monitor);
 			for (String note : outputs.result().notes())
 				IJ.log("Segment with Prompts: " + note);
 			if (p.outputPath() != null) OutputWriter.write(outputs, image, p.outputPath());
 			OutputDisplay.show(outputs, p.labelImage, p.addToManager, p.resultsTable);
+			if (image.getStackSize() > 1) for (String note : outputs.notes())
+				IJ.log("Segment Anything: " + note);
 			IJ.showStatus("SAM: " + outputs.result().objects().size() + " object(s)" + (outputs.result().isComplete()
 				? "" : " (cancelled: only the finished objects are kept)"));
 		}

@@ -214,8 +214,8 @@ class SamCliTest {
 		assertArrayEquals(IjTestFixtures.boxLabels(W, H, new int[] { 10, 12, 20, 15 }, new int[] { 40, 5, 8, 9 }),
 			(short[]) labels.getProcessor().getPixels());
 		assertEquals(0.5, labels.getCalibration().pixelWidth, 1e-12);
-		assertEquals(List.of(IjTestFixtures.RESULTS_HEADER, "1,a,1,300,75,micron,0,0.9,,10,12,20,15,whole",
-			"2,b,1,72,18,micron,0,0.9,,40,5,8,9,whole"), Files.readAllLines(out.resolve(OutputWriter.TABLE)));
+		assertEquals(List.of(IjTestFixtures.RESULTS_HEADER, "1,a,1,300,75,micron,0,0.9,,10,12,20,15,whole,75,auto",
+			"2,b,1,72,18,micron,0,0.9,,40,5,8,9,whole,18,auto"), Files.readAllLines(out.resolve(OutputWriter.TABLE)));
 	}
 
 	@Test
@@ -232,8 +232,8 @@ class SamCliTest {
 			"--prompts", zip.toString(), "--out", out.toString()), err());
 		List<String> csv = Files.readAllLines(out.resolve(OutputWriter.TABLE));
 		assertEquals(3, csv.size());
-		assertEquals("1,first,1,72,18,micron,0,0.9,,40,5,8,9,whole", csv.get(1));
-		assertEquals("2,second,1,300,75,micron,0,0.9,,10,12,20,15,whole", csv.get(2));
+		assertEquals("1,first,1,72,18,micron,0,0.9,,40,5,8,9,whole,18,auto", csv.get(1));
+		assertEquals("2,second,1,300,75,micron,0,0.9,,10,12,20,15,whole,75,auto", csv.get(2));
 	}
 
 	@Test

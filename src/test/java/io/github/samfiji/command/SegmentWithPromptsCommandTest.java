@@ -68,7 +68,7 @@ class SegmentWithPromptsCommandTest {
 		assertArrayEquals(IjTestFixtures.boxLabels(W, H, new int[] { 10, 12, 20, 15 }, new int[] { 40, 5, 8, 9 }),
 			(short[]) labels.getProcessor().getPixels());
 		assertEquals(IjTestFixtures.outputFileNames(), IjTestFixtures.fileNames(out));
-		assertEquals("1,a,1,300,75,µm,0,0.9,,10,12,20,15,whole", Files.readAllLines(out.resolve(OutputWriter.TABLE))
+		assertEquals("1,a,1,300,75,µm,0,0.9,,10,12,20,15,whole,75,auto", Files.readAllLines(out.resolve(OutputWriter.TABLE))
 			.get(1));
 		IjTestFixtures.assertPixelsUnchanged(before, image);
 	}

@@ -74,11 +74,11 @@ class LabelCompositionPipelineTest {
 	void tableRowsHoldAreasOverlapIouAndBounds() {
 		ObjectTable table = new ObjectTable(result, 0.25, "µm");
 		assertEquals(3, table.rows().size());
-		assertArrayEquals(new Object[] { 1, "first", 1, 200, 50.0, "µm", 0, (double) 0.9f, "", 5, 5, 20, 10, "whole" }, table.rows()
+		assertArrayEquals(new Object[] { 1, "first", 1, 200, 50.0, "µm", 0, (double) 0.9f, "", 5, 5, 20, 10, "whole", 50.0, "" }, table.rows()
 			.get(0));
-		assertArrayEquals(new Object[] { 2, "object-0002", 1, 200, 50.0, "µm", 50, (double) 0.9f, "", 15, 10, 20, 10, "whole" },
+		assertArrayEquals(new Object[] { 2, "object-0002", 1, 200, 50.0, "µm", 50, (double) 0.9f, "", 15, 10, 20, 10, "whole", 50.0, "" },
 			table.rows().get(1));
-		assertArrayEquals(new Object[] { 3, "object-0003", 1, 69, 17.25, "µm", 0, (double) 0.8f, "", 41, 24, 9, 9, "whole" }, table
+		assertArrayEquals(new Object[] { 3, "object-0003", 1, 69, 17.25, "µm", 0, (double) 0.8f, "", 41, 24, 9, 9, "whole", 17.25, "" }, table
 			.rows().get(2));
 	}
 }

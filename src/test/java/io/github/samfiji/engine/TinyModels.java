@@ -29,6 +29,12 @@ public final class TinyModels {
 	/** Four-mask decoder: radii 4.5, 2.5, 4.5, 6.5; iou 0.5, 0.6, 0.9, 0.7. */
 	public static final String MULTIMASK = "tiny-multimask.json";
 
+	/**
+	 * Single-mask decoder whose mask is the box / point rule of {@link #BOX} where the image is bright (pooled value
+	 * above 123.675; on a 64x64 image every pixel is one embedding cell); iou = mask pixels / rule pixels.
+	 */
+	public static final String CONTENT = "tiny-content.json";
+
 	public static final String ENCODER_FILE = "tiny_encoder.onnx";
 	public static final String BOX_DECODER_FILE = "tiny_decoder_box.onnx";
 	public static final String MULTIMASK_DECODER_FILE = "tiny_decoder_multimask.onnx";

@@ -35,7 +35,7 @@ public final class IjTestFixtures {
 	public static final String MODEL_ID = "tiny";
 	public static final String CSV_HEADER = "object,kind,x,y,width,height,label,slice";
 	public static final String RESULTS_HEADER =
-		"object,name,slice,area,area_calibrated,unit,overlap,predicted_iou,stability_score,bbox_x,bbox_y,bbox_width,bbox_height,region";
+		"object,name,slice,area,area_calibrated,unit,overlap,predicted_iou,stability_score,bbox_x,bbox_y,bbox_width,bbox_height,region,volume_calibrated,intensity";
 
 	private IjTestFixtures() {}
 

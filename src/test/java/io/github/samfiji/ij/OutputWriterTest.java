@@ -73,8 +73,8 @@ class OutputWriterTest {
 		assertEquals(new Rectangle(40, 5, 8, 9), rois.get(1).getBounds());
 		List<String> csv = Files.readAllLines(dir.resolve(OutputWriter.TABLE), StandardCharsets.UTF_8);
 		assertEquals(List.of(IjTestFixtures.RESULTS_HEADER,
-			"1,a,1,300," + areaCal1 + "," + unit + ",0,0.9,,10,12,20,15,whole",
-			"2,b,1,72," + areaCal2 + "," + unit + ",0,0.9,,40,5,8,9,whole"), csv);
+			"1,a,1,300," + areaCal1 + "," + unit + ",0,0.9,,10,12,20,15,whole," + areaCal1 + ",auto",
+			"2,b,1,72," + areaCal2 + "," + unit + ",0,0.9,,40,5,8,9,whole," + areaCal2 + ",auto"), csv);
 		BufferedImage png = ImageIO.read(dir.resolve(OutputWriter.OVERLAY).toFile());
 		assertNotNull(png, "overlay.png is a readable PNG");
 		assertEquals(W, png.getWidth());
@@ -140,7 +140,7 @@ class OutputWriterTest {
 		expected.add("unrelated.txt");
 		expected.sort(null);
 		assertEquals(expected, IjTestFixtures.fileNames(tmp));
-		assertEquals(List.of(IjTestFixtures.RESULTS_HEADER, "1,object-0001,1,12,12,pixel,0,0.9,,0,0,4,3,whole"),
+		assertEquals(List.of(IjTestFixtures.RESULTS_HEADER, "1,object-0001,1,12,12,pixel,0,0.9,,0,0,4,3,whole,12,auto"),
 			Files.readAllLines(tmp.resolve(OutputWriter.TABLE)));
 		assertEquals(List.of("object-0001.roi"), zipEntries(tmp.resolve(OutputWriter.ROIS), null));
 		assertArrayEquals(IjTestFixtures.boxLabels(W, H, new int[] { 0, 0, 4, 3 }), (short[]) IJ.openImage(tmp.resolve(

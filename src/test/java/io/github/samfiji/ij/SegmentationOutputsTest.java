@@ -99,9 +99,9 @@ class SegmentationOutputsTest {
 		// table: own-mask areas, calibrated areas (0.25 µm² per pixel), overlaps and bounding boxes
 		List<Object[]> rows = out.table().rows();
 		assertEquals(3, rows.size());
-		assertArrayEquals(new Object[] { 1, "a", 1, 300, 75.0, "µm", 0, (double) 0.9f, "", 10, 12, 20, 15, "whole" }, rows.get(0));
-		assertArrayEquals(new Object[] { 2, "b", 1, 72, 18.0, "µm", 0, (double) 0.9f, "", 40, 5, 8, 9, "whole" }, rows.get(1));
-		assertArrayEquals(new Object[] { 3, "c", 1, 100, 25.0, "µm", 35, (double) 0.9f, "", 25, 20, 10, 10, "whole" }, rows.get(2));
+		assertArrayEquals(new Object[] { 1, "a", 1, 300, 75.0, "µm", 0, (double) 0.9f, "", 10, 12, 20, 15, "whole", 75.0, "auto" }, rows.get(0));
+		assertArrayEquals(new Object[] { 2, "b", 1, 72, 18.0, "µm", 0, (double) 0.9f, "", 40, 5, 8, 9, "whole", 18.0, "auto" }, rows.get(1));
+		assertArrayEquals(new Object[] { 3, "c", 1, 100, 25.0, "µm", 35, (double) 0.9f, "", 25, 20, 10, 10, "whole", 25.0, "auto" }, rows.get(2));
 
 		ResultsTable rt = out.resultsTable();
 		assertEquals(3, rt.size());
@@ -130,7 +130,7 @@ class SegmentationOutputsTest {
 		// with dx² + dy² <= 20, bounds 16-24; a negative point on pixel (24, 20) removes those within 4.5 of it
 		ImagePlus image = IjTestFixtures.grey8("points", W, H, 1);
 		SegmentationOutputs only = segment(image, RoiPrompts.fromRois(new Roi[] { new PointRoi(20.0, 20.0) }, 1));
-		assertArrayEquals(new Object[] { 1, "object-0001", 1, 69, 69.0, "pixel", 0, (double) 0.8f, "", 16, 16, 9, 9, "whole" }, only
+		assertArrayEquals(new Object[] { 1, "object-0001", 1, 69, 69.0, "pixel", 0, (double) 0.8f, "", 16, 16, 9, 9, "whole", 69.0, "auto" }, only
 			.table().rows().get(0));
 		short[] expected = new short[W * H];
 		int area = 0;

@@ -76,7 +76,7 @@ class EverythingAndRefinePluginTest {
 		List<String> table = Files.readAllLines(out.resolve(OutputWriter.TABLE));
 		assertEquals(17, table.size());
 		assertEquals(IjTestFixtures.RESULTS_HEADER, table.get(0));
-		assertEquals("1,object-0001,1,60,60,pixel,0,0.8,1,28,28,8,8,whole", table.get(1), "disk of radius 4.5 around (32, 32)");
+		assertEquals("1,object-0001,1,60,60,pixel,0,0.8,1,28,28,8,8,whole,60,auto", table.get(1), "disk of radius 4.5 around (32, 32)");
 		IjTestFixtures.assertPixelsUnchanged(before, image);
 	}
 
@@ -124,8 +124,8 @@ class EverythingAndRefinePluginTest {
 		ImagePlus labels = IJ.openImage(out.resolve(OutputWriter.LABELS).toString());
 		assertArrayEquals(truth, (short[]) labels.getProcessor().getPixels(), "the box masks, with values 7 and 3");
 		List<String> table = Files.readAllLines(out.resolve(OutputWriter.TABLE));
-		assertEquals("3,label-3,1,72,72,pixel,0,0.9,,40,5,8,9,whole", table.get(1), "rows in label order");
-		assertEquals("7,label-7,1,300,300,pixel,0,0.9,,10,12,20,15,whole", table.get(2));
+		assertEquals("3,label-3,1,72,72,pixel,0,0.9,,40,5,8,9,whole,72,auto", table.get(1), "rows in label order");
+		assertEquals("7,label-7,1,300,300,pixel,0,0.9,,10,12,20,15,whole,300,auto", table.get(2));
 	}
 
 	@Test

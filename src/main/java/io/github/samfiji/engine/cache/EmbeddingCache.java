@@ -142,6 +142,9 @@ public final class EmbeddingCache {
 
 	public long maxBytes() { return maxBytes; }
 
+	/** Whether a second-level store (e.g. on disk) backs the memory level. */
+	public boolean hasStore() { return store != null; }
+
 	/** Bytes held in memory now. */
 	public synchronized long sizeInBytes() { return bytes; }
 

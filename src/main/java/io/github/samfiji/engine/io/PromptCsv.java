@@ -23,7 +23,8 @@ import java.util.Map;
  * <li>a point is at pixel {@code (x, y)} in ImageJ coordinates (its centre is {@code (x + 0.5, y + 0.5)}); its
  * {@code label} is 1 (positive) or 0 (negative), and {@code width}/{@code height} are left empty;</li>
  * <li>a box is {@code x, y, width, height} in pixels, as an ImageJ rectangle; its {@code label} is ignored;</li>
- * <li>{@code slice} is the 1-based plane; empty or a missing column means 1;</li>
+ * <li>{@code slice} is the 1-based plane, or {@code all} for every plane; empty or a missing column means 1, or every
+ * plane when read with {@code unpositionedOnEveryPlane};</li>
  * <li>rows with the same {@code object} value form one object; objects are numbered in order of first
  * appearance.</li>
  * </ul>
@@ -37,13 +38,24 @@ public final class PromptCsv {
 	private PromptCsv() {}
 
 	public static List<ObjectPrompt> read(Path file) throws IOException {
+		return read(file, false);
+	}
+
+	/** @param unpositionedOnEveryPlane whether rows without a slice are on every plane (else on slice 1) */
+	public static List<ObjectPrompt> read(Path file, boolean unpositionedOnEveryPlane) throws IOException {
 		if (!Files.isRegularFile(file)) throw new IOException("Prompt file not found: " + file);
 		try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			return read(r, file.toString());
+			return read(r, file.toString(), unpositionedOnEveryPlane);
 		}
 	}
 
 	public static List<ObjectPrompt> read(Reader reader, String origin) throws IOException {
+		return read(reader, origin, false);
+	}
+
+	public static List<ObjectPrompt> read(Reader reader, String origin, boolean unpositionedOnEveryPlane)
+		throws IOException
+	{
 		BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
 		Map<String, Integer> column = null;
 		Map<String, ObjectPrompt.Builder> objects = new LinkedHashMap<>();
@@ -59,7 +71,7 @@ public final class PromptCsv {
 				continue;
 			}
 			try {
-				addRow(objects, slices, new Row(cells, column));
+				addRow(objects, slices, new Row(cells, column), unpositionedOnEveryPlane ? ObjectPrompt.EVERY_PLANE : 1);
 			}
 			catch (IllegalArgumentException e) {
 				throw new IOException(origin + ", line " + lineNumber + ": " + e.getMessage(), e);
@@ -83,14 +95,19 @@ public final class PromptCsv {
 		return column;
 	}
 
-	private static void addRow(Map<String, ObjectPrompt.Builder> objects, Map<String, Integer> slices, Row row) {
+	private static void addRow(Map<String, ObjectPrompt.Builder> objects, Map<String, Integer> slices, Row row,
+		int unpositioned)
+	{
 		String id = row.text("object");
 		if (id.isEmpty()) throw new IllegalArgumentException("the object column is empty");
-		int slice = row.has("slice") ? (int) row.number("slice") : 1;
+		boolean every = row.text("slice").equalsIgnoreCase("all") || !row.has("slice") &&
+			unpositioned == ObjectPrompt.EVERY_PLANE;
+		int slice = every ? ObjectPrompt.EVERY_PLANE : row.has("slice") ? (int) row.number("slice") : 1;
 		Integer firstSlice = slices.putIfAbsent(id, slice);
 		if (firstSlice != null && firstSlice != slice) throw new IllegalArgumentException("object '" + id +
 			"' is on slice " + firstSlice + " (its first row), not " + slice);
-		ObjectPrompt.Builder b = objects.computeIfAbsent(id, k -> ObjectPrompt.builder().name(k).slice(slice));
+		ObjectPrompt.Builder b = objects.computeIfAbsent(id, k -> every ? ObjectPrompt.builder().name(k).everyPlane()
+			: ObjectPrompt.builder().name(k).slice(slice));
 		String kind = row.text("kind").toLowerCase(Locale.ROOT);
 		if (kind.equals("point")) {
 			double label = row.number("label");

@@ -43,6 +43,21 @@ public final class ResizeGeometry {
 		return new ResizeGeometry(width, height, size, Math.max(1, w), Math.max(1, h), false);
 	}
 
+	/**
+	 * A geometry from its stored parts, e.g. read back from an embedding file.
+	 *
+	 * @throws IllegalArgumentException when the parts are not a valid geometry (non-positive sizes, or a scaled
+	 *           size larger than the input)
+	 */
+	public static ResizeGeometry restore(int originalWidth, int originalHeight, int inputSize, int scaledWidth,
+		int scaledHeight, boolean stretched)
+	{
+		if (originalWidth <= 0 || originalHeight <= 0 || inputSize <= 0 || scaledWidth <= 0 || scaledHeight <= 0 ||
+			scaledWidth > inputSize || scaledHeight > inputSize) throw new IllegalArgumentException("Not a resize geometry: " +
+				originalWidth + "x" + originalHeight + " -> " + scaledWidth + "x" + scaledHeight + " in " + inputSize);
+		return new ResizeGeometry(originalWidth, originalHeight, inputSize, scaledWidth, scaledHeight, stretched);
+	}
+
 	public int originalWidth() { return originalWidth; }
 
 	public int originalHeight() { return originalHeight; }

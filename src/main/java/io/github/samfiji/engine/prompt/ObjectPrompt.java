@@ -10,6 +10,9 @@ import java.util.List;
  */
 public final class ObjectPrompt {
 
+	/** The {@link #slice()} of a prompt meant for every plane of the image (see {@link Builder#everyPlane()}). */
+	public static final int EVERY_PLANE = 0;
+
 	private final List<PromptPoint> points;
 	private final PromptBox box;
 	private final LowResMask maskInput;
@@ -34,8 +37,11 @@ public final class ObjectPrompt {
 	/** The previous prediction's low-res logits to refine, or {@code null}. */
 	public LowResMask maskInput() { return maskInput; }
 
-	/** 1-based plane index in the image's stack. */
+	/** 1-based plane index in the image's stack, or {@link #EVERY_PLANE}. */
 	public int slice() { return slice; }
+
+	/** Whether this prompt applies to every plane (it had no position and the run asked for every plane). */
+	public boolean onEveryPlane() { return slice == EVERY_PLANE; }
 
 	/** A name for messages and outputs, e.g. the ROI's name; may be {@code null}. */
 	public String name() { return name; }
@@ -67,7 +73,7 @@ public final class ObjectPrompt {
 
 	@Override
 	public String toString() {
-		return (name == null ? "" : name + " ") + "slice " + slice + " " + points + (box == null ? "" : " " + box) +
+		return (name == null ? "" : name + " ") + (slice == EVERY_PLANE ? "every slice" : "slice " + slice) + " " + points + (box == null ? "" : " " + box) +
 			(maskInput == null ? "" : " +mask");
 	}
 
@@ -116,6 +122,12 @@ public final class ObjectPrompt {
 		public Builder slice(int s) {
 			if (s < 1) throw new IllegalArgumentException("Slices are numbered from 1, got " + s);
 			slice = s;
+			return this;
+		}
+
+		/** Puts the prompt on every plane: segmenters apply it to each plane, as one object across planes. */
+		public Builder everyPlane() {
+			slice = EVERY_PLANE;
 			return this;
 		}
 

@@ -16,13 +16,16 @@ import java.util.List;
  * The per-object results table: one row per object with {@value #HEADER}. {@code area} counts the pixels of the
  * object's own mask; {@code overlap} those of them that the label image gives to an earlier object (see
  * {@link LabelComposer}); {@code area_calibrated} is {@code area} times the pixel area in {@code unit}²;
- * {@code region} says which part of the plane the model saw (see {@link SegmentedObject#region()}). In CSV,
+ * {@code region} says which part of the plane the model saw (see {@link SegmentedObject#region()}).
+ * {@code volume_calibrated} is {@code area} times the voxel volume in {@code unit}³ (pixel area times the plane
+ * spacing, so an object's volume in a z-stack is the sum over its rows; anisotropic voxels are taken as they are);
+ * {@code intensity} is the intensity mapping of the run (e.g. {@code auto}, {@code ct-lung (fixed:-1350:150)}). In CSV,
  * decimals are written plainly (no exponent), rounded to 6 decimal places, without trailing zeros.
  */
 public final class ObjectTable {
 
 	public static final String HEADER =
-		"object,name,slice,area,area_calibrated,unit,overlap,predicted_iou,stability_score,bbox_x,bbox_y,bbox_width,bbox_height,region";
+		"object,name,slice,area,area_calibrated,unit,overlap,predicted_iou,stability_score,bbox_x,bbox_y,bbox_width,bbox_height,region,volume_calibrated,intensity";
 	public static final List<String> COLUMNS = Collections.unmodifiableList(Arrays.asList(HEADER.split(",")));
 
 	private final List<Object[]> rows = new ArrayList<>();
@@ -37,13 +40,24 @@ public final class ObjectTable {
 
 	/** The same, reusing label planes already composed from {@code result} (their overlap counts). */
 	public ObjectTable(SegmentationResult result, SegmentationResult.LabelStack labels, double pixelArea, String unit) {
+		this(result, labels, pixelArea, 1, unit, "");
+	}
+
+	/**
+	 * @param planeSpacing calibrated distance between planes (ImageJ's voxel depth; 1 for a single plane)
+	 * @param intensity the run's intensity mapping as text, recorded on every row
+	 */
+	public ObjectTable(SegmentationResult result, SegmentationResult.LabelStack labels, double pixelArea,
+		double planeSpacing, String unit, String intensity)
+	{
 		List<SegmentedObject> objects = result.objects();
 		for (int i = 0; i < objects.size(); i++) {
 			SegmentedObject o = objects.get(i);
 			ObjectMask m = o.mask();
 			rows.add(new Object[] { o.id(), o.name(), o.slice(), m.area(), m.area() * pixelArea, unit, labels
 				.overlapPixels(i), (double) o.predictedIou(), stability(o), m.boundsX(), m.boundsY(), m.boundsWidth(), m
-					.boundsHeight(), o.region() == null ? "" : o.region() });
+					.boundsHeight(), o.region() == null ? "" : o.region(), m.area() * pixelArea *
+						planeSpacing, intensity });
 		}
 	}
 

@@ -53,8 +53,9 @@ class IntensityMappingTest {
 	void unknownTextIsRefusedWithTheAcceptedForms(String text) {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IntensityMapping.parse(text));
 		assertEquals("Unknown intensity mapping '" + text +
-			"': use auto, percentiles:LOW:HIGH (e.g. percentiles:0.1:99.9) or fixed:MIN:MAX (e.g. fixed:-160:240)", e
-				.getMessage());
+			"': use auto, percentiles:LOW:HIGH (e.g. percentiles:0.1:99.9), fixed:MIN:MAX (e.g. fixed:-160:240), " +
+			"window:WIDTH:LEVEL (e.g. window:400:40) or a preset: ct-soft-tissue, ct-lung, ct-bone, ct-brain, ct-liver, " +
+			"ct-mediastinum, ct-stroke", e.getMessage());
 	}
 
 	@Test

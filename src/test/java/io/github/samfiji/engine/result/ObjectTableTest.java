@@ -35,14 +35,14 @@ class ObjectTableTest {
 	@Test
 	void rowsHoldValuesInColumnOrder() {
 		ObjectTable table = new ObjectTable(result(), 0.5, "µm");
-		assertEquals(14, ObjectTable.COLUMNS.size());
-		assertArrayEquals(new Object[] { 1, "nucleus, left", 1, 16, 8.0, "µm", 0, (double) 0.9f, "", 0, 0, 4, 4, "" }, table
+		assertEquals(16, ObjectTable.COLUMNS.size());
+		assertArrayEquals(new Object[] { 1, "nucleus, left", 1, 16, 8.0, "µm", 0, (double) 0.9f, "", 0, 0, 4, 4, "", 8.0, "" }, table
 			.rows().get(0));
-		assertArrayEquals(new Object[] { 2, "object-0002", 1, 9, 4.5, "µm", 4, (double) 0.75f, "", 2, 2, 3, 3, "" }, table.rows()
+		assertArrayEquals(new Object[] { 2, "object-0002", 1, 9, 4.5, "µm", 4, (double) 0.75f, "", 2, 2, 3, 3, "", 4.5, "" }, table.rows()
 			.get(1));
 		// the same mask on another plane does not overlap
 		assertArrayEquals(new Object[] { 3, "say \"hi\"", 2, 9, 4.5, "µm", 0, (double) 0.5f, (double) 0.96f, 2, 2, 3,
-			3, "tile:0,0,5,8" }, table.rows().get(2));
+			3, "tile:0,0,5,8", 4.5, "" }, table.rows().get(2));
 	}
 
 	@Test
@@ -50,9 +50,9 @@ class ObjectTableTest {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		new ObjectTable(result(), 1, "pixel").writeCsv(out);
 		String expected = ObjectTable.HEADER + "\n" +
-			"1,\"nucleus, left\",1,16,16,pixel,0,0.9,,0,0,4,4,\n" +
-			"2,object-0002,1,9,9,pixel,4,0.75,,2,2,3,3,\n" +
-			"3,\"say \"\"hi\"\"\",2,9,9,pixel,0,0.5,0.96,2,2,3,3,\"tile:0,0,5,8\"\n";
+			"1,\"nucleus, left\",1,16,16,pixel,0,0.9,,0,0,4,4,,16,\n" +
+			"2,object-0002,1,9,9,pixel,4,0.75,,2,2,3,3,,9,\n" +
+			"3,\"say \"\"hi\"\"\",2,9,9,pixel,0,0.5,0.96,2,2,3,3,\"tile:0,0,5,8\",9,\n";
 		assertEquals(expected, new String(out.toByteArray(), StandardCharsets.UTF_8));
 	}
 
@@ -81,10 +81,10 @@ class ObjectTableTest {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		new ObjectTable(result(), 123456.789, "nm").writeCsv(out);
 		String first = new String(out.toByteArray(), StandardCharsets.UTF_8).split("\n")[1];
-		assertEquals("1,\"nucleus, left\",1,16,1975308.624,nm,0,0.9,,0,0,4,4,", first);
+		assertEquals("1,\"nucleus, left\",1,16,1975308.624,nm,0,0.9,,0,0,4,4,,1975308.624,", first);
 		out.reset();
 		new ObjectTable(result(), 0.0000125, "mm").writeCsv(out);
-		assertEquals("1,\"nucleus, left\",1,16,0.0002,mm,0,0.9,,0,0,4,4,", new String(out.toByteArray(),
+		assertEquals("1,\"nucleus, left\",1,16,0.0002,mm,0,0.9,,0,0,4,4,,0.0002,", new String(out.toByteArray(),
 			StandardCharsets.UTF_8).split("\n")[1]);
 	}
 }

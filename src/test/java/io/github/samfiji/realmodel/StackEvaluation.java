@@ -1,0 +1,143 @@
+package io.github.samfiji.realmodel;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+
+import io.github.samfiji.engine.PlaneAxes;
+import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.propagate.ObjectPropagator;
+import io.github.samfiji.engine.propagate.PropagationOptions;
+import io.github.samfiji.engine.propagate.PropagationResult;
+import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.ij.ImagePlusPlanes;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Propagation quality on the real stacks of {@code ../shared/data}, with the standard prompts (tight ground-truth
+ * box on the object's central slice, the middle of its z extent):
+ * <ul>
+ * <li>{@code mri-brain/brain1.tif}: the tumour of {@code brain1_tumour.tif}, one box; 3D Dice;</li>
+ * <li>{@code stardist/img3d.tif}: every nucleus of {@code mask3d.tif}, one box each, all propagated in one run;
+ * mean 3D IoU (each nucleus's own masks, before label composition).</li>
+ * </ul>
+ * Shared by the real-model test and the benchmark report.
+ */
+final class StackEvaluation {
+
+	private StackEvaluation() {}
+
+	/** A stack and its ground-truth labels (one value per object, 0 background). */
+	static final class Stack {
+
+		final ImagePlus image;
+		final ImageStack truth;
+
+		Stack(Path image, Path truth) throws IOException {
+			this.image = open(image);
+			this.truth = open(truth).getStack();
+		}
+
+		private static ImagePlus open(Path p) throws IOException {
+			ImagePlus i = IJ.openImage(p.toString());
+			if (i == null) throw new IOException("Cannot read " + p);
+			return i;
+		}
+
+		int label(int x, int y, int z) {
+			return (int) truth.getVoxel(x, y, z - 1);
+		}
+	}
+
+	/** One object's voxels as "z x y" keys, from ground truth. */
+	static Map<Integer, List<int[]>> truthVoxels(Stack s) {
+		Map<Integer, List<int[]>> voxels = new TreeMap<>();
+		for (int z = 1; z <= s.truth.getSize(); z++)
+			for (int y = 0; y < s.truth.getHeight(); y++)
+				for (int x = 0; x < s.truth.getWidth(); x++) {
+					int v = s.label(x, y, z);
+					if (v > 0) voxels.computeIfAbsent(v, k -> new ArrayList<>()).add(new int[] { x, y, z });
+				}
+		return voxels;
+	}
+
+	/** The tight box of an object on its central slice (middle of its z extent), named after its label. */
+	static ObjectPrompt centralBox(int label, List<int[]> voxels) {
+		int zMin = Integer.MAX_VALUE, zMax = 0;
+		for (int[] v : voxels) {
+			zMin = Math.min(zMin, v[2]);
+			zMax = Math.max(zMax, v[2]);
+		}
+		int z = (zMin + zMax) / 2;
+		int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
+		for (int[] v : voxels)
+			if (v[2] == z) {
+				x0 = Math.min(x0, v[0]);
+				y0 = Math.min(y0, v[1]);
+				x1 = Math.max(x1, v[0]);
+				y1 = Math.max(y1, v[1]);
+			}
+		return ObjectPrompt.builder().box(x0, y0, x1 - x0 + 1, y1 - y0 + 1).slice(z).name(String.valueOf(label)).build();
+	}
+
+	/** Per prompted object (by prompt name = ground-truth label): overlap counts of prediction and truth. */
+	static final class Overlap {
+
+		long predicted;
+		long truth;
+		long both;
+
+		double iou() { return both / (double) (predicted + truth - both); }
+
+		double dice() { return 2.0 * both / (predicted + truth); }
+	}
+
+	static Map<Integer, Overlap> evaluate(Stack s, PromptSegmenter segmenter, PropagationOptions options,
+		List<ObjectPrompt> prompts)
+	{
+		PropagationResult r = new ObjectPropagator(segmenter, options, false).propagate(new ImagePlusPlanes(s.image),
+			PlaneAxes.zStack(s.image.getStackSize()), prompts, TaskMonitor.NONE);
+		Map<Integer, Integer> labelOfId = new HashMap<>();
+		for (PropagationResult.Track t : r.tracks())
+			labelOfId.put(t.id(), Integer.parseInt(t.name()));
+		Map<Integer, Overlap> overlaps = new TreeMap<>();
+		Map<Integer, List<int[]>> truth = truthVoxels(s);
+		for (ObjectPrompt p : prompts) {
+			int label = Integer.parseInt(p.name());
+			overlaps.computeIfAbsent(label, k -> new Overlap()).truth = truth.get(label).size();
+		}
+		for (SegmentedObject o : r.segmentation().objects()) {
+			int label = labelOfId.get(o.id());
+			Overlap ov = overlaps.get(label);
+			o.mask().forEachPixel((x, y) -> {
+				ov.predicted++;
+				if (s.label(x, y, o.slice()) == label) ov.both++;
+			});
+		}
+		return overlaps;
+	}
+
+	static double mean(Map<Integer, Overlap> overlaps, boolean dice) {
+		double sum = 0;
+		for (Overlap o : overlaps.values())
+			sum += dice ? o.dice() : o.iou();
+		return sum / overlaps.size();
+	}
+
+	/** Prompts for every ground-truth object (or only {@code onlyLabel} when > 0). */
+	static List<ObjectPrompt> prompts(Stack s, int onlyLabel) {
+		List<ObjectPrompt> prompts = new ArrayList<>();
+		for (Map.Entry<Integer, List<int[]>> e : truthVoxels(s).entrySet())
+			if (onlyLabel <= 0 || e.getKey() == onlyLabel) prompts.add(centralBox(e.getKey(), e.getValue()));
+		return prompts;
+	}
+}
