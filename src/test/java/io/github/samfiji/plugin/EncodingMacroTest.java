@@ -57,8 +57,8 @@ class EncodingMacroTest {
 		assertEquals("Segment with Prompts: Encoding: tiles on slice(s) 1, 2 region(s) (asked for (encoding=tiles))\n",
 			printed());
 		List<String> table = Files.readAllLines(out.resolve(OutputWriter.TABLE));
-		assertEquals("1,a,1,30,30,pixel,0,0.9,,3,4,6,5,\"tile:0,0,64,64\"", table.get(1));
-		assertEquals("2,b,1,100,100,pixel,0,0.9,,80,60,10,10,\"tile:64,32,64,64\"", table.get(2));
+		assertEquals("1,a,1,30,30,pixel,0,0.9,,3,4,6,5,\"tile:0,0,64,64\",30,auto", table.get(1));
+		assertEquals("2,b,1,100,100,pixel,0,0.9,,80,60,10,10,\"tile:64,32,64,64\",100,auto", table.get(2));
 	}
 
 	@Test
