@@ -47,6 +47,12 @@ public final class StackPropagationReport {
 		{
 			PromptSegmenter segmenter = new PromptSegmenter(model, SegmentationOptions.defaults(), cache);
 			PropagationOptions base = PropagationOptions.defaults();
+			Map<Integer, StackEvaluation.Overlap> ceilingBrain = StackEvaluation.boxOnEveryPlane(brain, segmenter, 0);
+			Map<Integer, StackEvaluation.Overlap> ceilingNuclei = StackEvaluation.boxOnEveryPlane(nuclei, segmenter, 0);
+			System.out.printf(Locale.ROOT, "%-45s tumour 3D Dice %.4f | nuclei mean 3D IoU %.4f (%d)%n",
+				"ceiling: truth box on every plane", StackEvaluation.mean(ceilingBrain, true), StackEvaluation.mean(
+					ceilingNuclei, false), ceilingNuclei.size());
+			if (args.length > 1 && args[1].equals("ceiling")) return;
 			report("seed plane only", brain, nuclei, tumour, boxes, segmenter, base.withMinPredictedIou(2));
 			report("defaults: " + base, brain, nuclei, tumour, boxes, segmenter, base);
 			for (double step : new double[] { 0.5, 0.7, 0.8 })

@@ -126,6 +126,38 @@ final class StackEvaluation {
 		return overlaps;
 	}
 
+	/**
+	 * The ceiling for propagation: each object segmented on every plane it occupies from the tight ground-truth box of
+	 * that plane (no propagation, no stopping), with the same overlap counts as {@link #evaluate}.
+	 */
+	static Map<Integer, Overlap> boxOnEveryPlane(Stack s, PromptSegmenter segmenter, int onlyLabel) {
+		ImagePlusPlanes planes = new ImagePlusPlanes(s.image);
+		Map<Integer, Overlap> overlaps = new TreeMap<>();
+		for (Map.Entry<Integer, List<int[]>> e : truthVoxels(s).entrySet()) {
+			int label = e.getKey();
+			if (onlyLabel > 0 && label != onlyLabel) continue;
+			Overlap ov = new Overlap();
+			ov.truth = e.getValue().size();
+			overlaps.put(label, ov);
+			Map<Integer, int[]> boxes = new TreeMap<>();
+			for (int[] v : e.getValue())
+				boxes.merge(v[2], new int[] { v[0], v[1], v[0], v[1] }, (a, b) -> new int[] { Math.min(a[0], b[0]), Math
+					.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3]) });
+			for (Map.Entry<Integer, int[]> b : boxes.entrySet()) {
+				int z = b.getKey();
+				int[] box = b.getValue();
+				ObjectPrompt prompt = ObjectPrompt.builder().box(box[0], box[1], box[2] - box[0] + 1, box[3] - box[1] + 1)
+					.slice(z).name(String.valueOf(label)).build();
+				for (SegmentedObject o : segmenter.segmentObject(planes.plane(z), prompt, 1))
+					o.mask().forEachPixel((x, y) -> {
+						ov.predicted++;
+						if (s.label(x, y, z) == label) ov.both++;
+					});
+			}
+		}
+		return overlaps;
+	}
+
 	static double mean(Map<Integer, Overlap> overlaps, boolean dice) {
 		double sum = 0;
 		for (Overlap o : overlaps.values())
