@@ -146,18 +146,34 @@ public final class RoiPrompts {
 		return out.toByteArray();
 	}
 
-	/** The 1-based stack index a ROI belongs to (its hyperstack or stack position), else {@code defaultSlice}. */
+	/**
+	 * The 1-based stack index a ROI belongs to (its hyperstack or stack position), else {@code defaultSlice}. A
+	 * hyperstack position (channel, slice, frame) is put on {@code image}'s stack index, on a hyperstack or a plain
+	 * stack; a zero component means the image's current one.
+	 *
+	 * @throws IllegalArgumentException when a component of the hyperstack position is beyond the image's channels,
+	 *           slices or frames (ImageJ's {@link ImagePlus#getStackIndex} would silently move it to the last one)
+	 */
 	static int slice(Roi roi, int defaultSlice, ImagePlus image) {
-		if (image != null && image.isHyperStack() && roi.hasHyperStackPosition()) {
-			int c = roi.getCPosition() > 0 ? roi.getCPosition() : image.getC();
-			int z = roi.getZPosition() > 0 ? roi.getZPosition() : image.getZ();
-			int t = roi.getTPosition() > 0 ? roi.getTPosition() : image.getT();
+		if (image != null && roi.hasHyperStackPosition()) {
+			String what = roi.getName() == null ? "A ROI" : "ROI '" + roi.getName() + "'";
+			int[] current = image.convertIndexToPosition(image.getCurrentSlice());
+			int c = roi.getCPosition() > 0 ? inRange(roi.getCPosition(), image.getNChannels(), "channel", what)
+				: current[0];
+			int z = roi.getZPosition() > 0 ? inRange(roi.getZPosition(), image.getNSlices(), "slice", what) : current[1];
+			int t = roi.getTPosition() > 0 ? inRange(roi.getTPosition(), image.getNFrames(), "frame", what) : current[2];
 			return image.getStackIndex(c, z, t);
 		}
 		// a PointRoi whose points lie on different slices reports PointRoi.POINTWISE_POSITION (negative)
 		if (roi instanceof PointRoi && roi.getPosition() <= 0 && ((PointRoi) roi).getPointPosition(0) > 0)
 			return ((PointRoi) roi).getPointPosition(0);
 		return roi.getPosition() > 0 ? roi.getPosition() : defaultSlice;
+	}
+
+	private static int inRange(int coordinate, int size, String axis, String what) {
+		if (coordinate > size) throw new IllegalArgumentException(what + " is on " + axis + " " + coordinate +
+			", but the image has " + size + " " + axis + "(s): move the ROI to a " + axis + " the image has");
+		return coordinate;
 	}
 
 	private static void add(ObjectPrompt.Builder b, Roi roi, String what) {

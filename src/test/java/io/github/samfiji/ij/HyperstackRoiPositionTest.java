@@ -1,6 +1,7 @@
 package io.github.samfiji.ij;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -28,5 +29,39 @@ class HyperstackRoiPositionTest {
 		assertEquals(image.getStackIndex(1, 3, 2), prompts.get(0).slice());
 		assertEquals(image.getStackIndex(2, 2, 4), prompts.get(1).slice());
 		assertEquals(image.getCurrentSlice(), prompts.get(2).slice());
+	}
+
+	@Test
+	void aPositionBeyondTheHyperstackIsRefusedNotMovedToTheLastPlane() {
+		ImagePlus image = IJ.createImage("hyper", "8-bit black", 20, 10, 2, 3, 4); // c=2, z=3, t=4
+		Roi late = new Roi(1, 1, 5, 5);
+		late.setName("late");
+		late.setPosition(1, 2, 9);
+		assertEquals("ROI 'late' is on frame 9, but the image has 4 frame(s): move the ROI to a frame the image has",
+			assertThrows(IllegalArgumentException.class, () -> RoiPrompts.fromRois(new Roi[] { late }, image))
+				.getMessage());
+		Roi deep = new Roi(1, 1, 5, 5);
+		deep.setPosition(0, 7, 0);
+		assertEquals("A ROI is on slice 7, but the image has 3 slice(s): move the ROI to a slice the image has",
+			assertThrows(IllegalArgumentException.class, () -> RoiPrompts.fromRois(new Roi[] { deep }, image, true))
+				.getMessage());
+	}
+
+	@Test
+	void aHyperstackPositionOnAPlainStackIsItsSlice() {
+		ImagePlus stack = IJ.createImage("stack", "8-bit black", 20, 10, 5); // not a hyperstack: ImageJ gives position 0
+		stack.setSlice(4);
+		Roi third = new Roi(1, 1, 5, 5);
+		third.setPosition(0, 3, 0);
+		Roi channelOnly = new Roi(1, 1, 5, 5);
+		channelOnly.setPosition(1, 0, 0);
+		List<ObjectPrompt> prompts = RoiPrompts.fromRois(new Roi[] { third, channelOnly }, stack);
+		assertEquals(3, prompts.get(0).slice());
+		assertEquals(4, prompts.get(1).slice(), "the current slice");
+		Roi beyond = new Roi(1, 1, 5, 5);
+		beyond.setPosition(0, 6, 0);
+		assertEquals("A ROI is on slice 6, but the image has 5 slice(s): move the ROI to a slice the image has",
+			assertThrows(IllegalArgumentException.class, () -> RoiPrompts.fromRois(new Roi[] { beyond }, stack))
+				.getMessage());
 	}
 }
