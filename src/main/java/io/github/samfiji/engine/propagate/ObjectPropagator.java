@@ -154,9 +154,11 @@ public final class ObjectPropagator {
 		void visit(int plane, List<SeedPlan.Seed> seeds, List<Walker> active, int prefetchPlane) {
 			String at = options.axis() + " " + axes.coordinate(plane, options.axis());
 			if (BlankPlanes.isBlank(planes.plane(plane))) {
-				for (SeedPlan.Seed s : seeds)
+				for (SeedPlan.Seed s : seeds) {
 					monitor.warn("Object " + s.objectId + " is annotated on plane " + plane +
 						", which is blank (every pixel the same value): nothing to segment there");
+					stop(s.objectId, at + ": annotated on a blank plane");
+				}
 				for (Walker w : active)
 					stop(w.seed.objectId, at + ": blank plane");
 				active.clear();
@@ -167,8 +169,11 @@ public final class ObjectPropagator {
 			warnIfTheCacheIsTooSmall(embedding.sizeInBytes());
 			for (SeedPlan.Seed s : seeds) {
 				s.result = segmenter.decode(embedding, s.prompt, s.objectId).get(0);
-				if (s.result.mask().isEmpty()) monitor.warn("Object " + s.objectId + ": the prompt on plane " + plane +
-					" gives an empty mask, so there is nothing to propagate");
+				if (s.result.mask().isEmpty()) {
+					monitor.warn("Object " + s.objectId + ": the prompt on plane " + plane +
+						" gives an empty mask, so there is nothing to propagate");
+					stop(s.objectId, at + ": empty mask on the annotated plane");
+				}
 				else found.add(s.result);
 			}
 			for (Walker w : new ArrayList<>(active)) {
