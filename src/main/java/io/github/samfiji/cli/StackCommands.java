@@ -24,6 +24,7 @@ import java.nio.file.Paths;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The stack options of the command line ({@code --channel}, {@code --every-plane}, {@code --cache-dir}) and the
@@ -55,6 +56,13 @@ final class StackCommands {
 	}
 
 	static int propagate(Map<String, String> o, PrintStream out, PrintStream err) throws IOException {
+		return propagate(o, out, err, new InterruptibleMonitor(err));
+	}
+
+	/** The same, with the monitor that the shutdown hook interrupts (tests interrupt it themselves). */
+	static int propagate(Map<String, String> o, PrintStream out, PrintStream err, InterruptibleMonitor monitor)
+		throws IOException
+	{
 		Path imagePath = Paths.get(SamCli.require(o, "image"));
 		Path prompts = Paths.get(SamCli.require(o, "prompts"));
 		Path outDir = Paths.get(SamCli.require(o, "out"));
@@ -64,8 +72,11 @@ final class StackCommands {
 		SegmentationOptions options = SegmentationOptions.defaults().withIntensityMapping(IntensityMapping.parse(o
 			.getOrDefault("intensity", "auto")));
 		EngineOptions engine = SamCli.engine(o);
-		InterruptibleMonitor monitor = new InterruptibleMonitor(err);
-		Thread hook = new Thread(monitor::interruptAndWait, "SAM: stop at the next plane");
+		AtomicBoolean shuttingDown = new AtomicBoolean();
+		Thread hook = new Thread(() -> {
+			shuttingDown.set(true);
+			monitor.interruptAndWait();
+		}, "SAM: stop at the next plane");
 		Runtime.getRuntime().addShutdownHook(hook);
 		try {
 			SegmentationOutputs outputs = ObjectPropagation.run(image, PromptSource.FILE.read(image, prompts), o
@@ -82,12 +93,12 @@ final class StackCommands {
 		}
 		finally {
 			monitor.finished();
-			if (!monitor.interrupted()) Runtime.getRuntime().removeShutdownHook(hook);
+			if (!shuttingDown.get()) Runtime.getRuntime().removeShutdownHook(hook);
 		}
 	}
 
 	/** Progress with time left on stderr; cancelled by the shutdown hook, which waits until the outputs are written. */
-	private static final class InterruptibleMonitor implements TaskMonitor {
+	static class InterruptibleMonitor implements TaskMonitor {
 
 		private final PrintStream err;
 		private final CountDownLatch done = new CountDownLatch(1);
@@ -110,11 +121,15 @@ final class StackCommands {
 		@Override
 		public boolean isCancelled() { return interrupted; }
 
-		boolean interrupted() { return interrupted; }
-
-		void interruptAndWait() {
+		/** Asks the run to stop at the next plane. */
+		void interrupt() {
 			interrupted = true;
 			err.println("Interrupted: stopping at the next plane and writing the planes finished so far...");
+		}
+
+		/** Interrupts and waits until the outputs are written (at most 10 minutes): for the shutdown hook. */
+		void interruptAndWait() {
+			interrupt();
 			try {
 				done.await(10, TimeUnit.MINUTES);
 			}

@@ -17,6 +17,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,5 +80,42 @@ class SamCliPropagateTest {
 			.toString(), "--prompts", prompts.toString(), "--out", tmp.resolve("out").toString(), "--axis", "t");
 		assertEquals(1, status);
 		assertTrue(err.toString("UTF-8").contains("choose axis z (5 slices)"), err.toString("UTF-8"));
+	}
+
+	@Test
+	void ctrlCStopsAtTheNextPlaneAndWritesTheFinishedPlanesWhole() throws IOException {
+		Path prompts = IjTestFixtures.writeCsv(tmp.resolve("p.csv"), "cell,box,19,17,22,18,,3");
+		Path outDir = tmp.resolve("out");
+		Map<String, String> o = new HashMap<>();
+		o.put("model", TinyModels.resource(TinyModels.CONTENT).toString());
+		o.put("image", stack().toString());
+		o.put("prompts", prompts.toString());
+		o.put("out", outDir.toString());
+		o.put("min-iou", "0");
+		o.put("min-step-iou", "0");
+		o.put("max-area-change", "4");
+		PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+		StackCommands.InterruptibleMonitor ctrlCOnSlice2 = new StackCommands.InterruptibleMonitor(errStream) {
+
+			@Override
+			public void progress(String message, long done, long total) {
+				super.progress(message, done, total);
+				if (message.startsWith("Propagating along z: plane 2")) interrupt(); // what the shutdown hook does
+			}
+		};
+		int status = StackCommands.propagate(o, new PrintStream(out, true, StandardCharsets.UTF_8), errStream,
+			ctrlCOnSlice2);
+		String printed = out.toString("UTF-8") + err.toString("UTF-8");
+		assertEquals(1, status, "an interrupted run is not a success: " + printed);
+		assertTrue(printed.contains("Stopped early: cancelled at plane 1; the planes finished before are kept"), printed);
+		assertEquals(IjTestFixtures.outputFileNames(), IjTestFixtures.fileNames(outDir), "whole files, no temporary ones");
+		List<String> rows = Files.readAllLines(outDir.resolve(OutputWriter.TABLE));
+		assertEquals(3, rows.size(), printed + rows);
+		assertTrue(rows.get(1).startsWith("1,cell,2,"), rows.get(1));
+		assertTrue(rows.get(2).startsWith("1,cell,3,"), rows.get(2));
+		ImagePlus labels = IJ.openImage(outDir.resolve(OutputWriter.LABELS).toString());
+		int[] expected = { 0, 1, 1, 0, 0 };
+		for (int z = 1; z <= 5; z++)
+			assertEquals(expected[z - 1], labels.getStack().getProcessor(z).get(30, 25), "slice " + z);
 	}
 }

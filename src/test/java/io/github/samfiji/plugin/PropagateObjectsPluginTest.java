@@ -2,6 +2,7 @@ package io.github.samfiji.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
@@ -9,13 +10,17 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.Macro;
 import ij.WindowManager;
+import ij.gui.Roi;
 import ij.measure.Calibration;
 import ij.process.ByteProcessor;
 
 import io.github.samfiji.engine.TinyModels;
 import io.github.samfiji.ij.IjTestFixtures;
 import io.github.samfiji.ij.OutputWriter;
+import io.github.samfiji.ij.RoiPrompts;
 
+import java.awt.Rectangle;
+import java.awt.event.KeyEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -153,5 +158,74 @@ class PropagateObjectsPluginTest {
 		Path far = IjTestFixtures.writeCsv(tmp.resolve("far.csv"), "cell,box,19,17,22,18,,12");
 		run(image, options(far, tmp.resolve("out"), ""));
 		assertTrue(printed().contains("Prompt 1 (cell) is on plane 12, but the image has 5 plane(s)"), printed());
+	}
+
+	@Test
+	void escStopsAtTheNextPlaneAndTheFinishedPlanesAreWrittenWhole() throws IOException {
+		ImagePlus source = shrinkingStack(1, 5, 1);
+		ImageStack pressesEscWhenSlice2IsRead = new ImageStack(64, 64) {
+
+			@Override
+			public Object getPixels(int n) {
+				if (n == 2) IJ.setKeyDown(KeyEvent.VK_ESCAPE);
+				return super.getPixels(n);
+			}
+		};
+		for (int z = 1; z <= 5; z++)
+			pressesEscWhenSlice2IsRead.addSlice(source.getStack().getProcessor(z));
+		ImagePlus image = new ImagePlus("cells.tif", pressesEscWhenSlice2IsRead);
+		image.setCalibration(source.getCalibration());
+		Path prompts = IjTestFixtures.writeCsv(tmp.resolve("p.csv"), "cell,box,19,17,2218,,3".replace("22", "22,"));
+		Path out = tmp.resolve("out");
+		try {
+			run(image, options(prompts, out, ""));
+		}
+		finally {
+			IJ.resetEscape();
+		}
+		// slice 3 (the annotation), then slice 2 (Esc pressed while it is read, finished), stop before slice 1
+		String log = printed();
+		assertTrue(log.contains("Stopped early: cancelled at plane 1; the planes finished before are kept"), log);
+		assertEquals(IjTestFixtures.outputFileNames(), IjTestFixtures.fileNames(out), "whole files, no temporary ones");
+		List<String> rows = Files.readAllLines(out.resolve(OutputWriter.TABLE));
+		assertEquals(3, rows.size(), log + rows);
+		assertTrue(rows.get(1).startsWith("1,cell,2,192,48,mm,"), rows.get(1));
+		assertTrue(rows.get(2).startsWith("1,cell,3,320,80,mm,"), rows.get(2));
+		ImagePlus labels = IJ.openImage(out.resolve(OutputWriter.LABELS).toString());
+		assertEquals(5, labels.getStackSize(), "the label stack has every slice, empty where not finished");
+		int[] expected = { 0, 1, 1, 0, 0 };
+		for (int z = 1; z <= 5; z++)
+			assertEquals(expected[z - 1], labels.getStack().getProcessor(z).get(30, 25), "slice " + z);
+		assertEquals(2, RoiPrompts.readRois(out.resolve(OutputWriter.ROIS)).length);
+	}
+
+	@Test
+	void theImageItsCalibrationAndItsSelectionAreOnlyRead() throws IOException {
+		ImagePlus image = shrinkingStack(1, 5, 1);
+		Roi box = new Roi(19, 17, 22, 18);
+		box.setPosition(3);
+		box.setName("cell");
+		image.setRoi(box);
+		image.setSlice(1);
+		Object[] pixels = IjTestFixtures.snapshot(image);
+		Path prompts = IjTestFixtures.writeCsv(tmp.resolve("p.csv"), "cell,box,19,17,22,18,,");
+
+		run(image, options(prompts, tmp.resolve("propagated"), "").replace("prompts=File", "prompts=[Active selection]"));
+		MacroCall.run(image, "model=[" + TinyModels.resource(TinyModels.CONTENT) + "] prompts=File prompt_file=[" +
+			prompts + "] every_plane output_directory=[" + tmp.resolve("every") + "]");
+
+		assertEquals(5, Files.readAllLines(tmp.resolve("propagated").resolve(OutputWriter.TABLE)).size(), printed());
+		assertEquals(6, Files.readAllLines(tmp.resolve("every").resolve(OutputWriter.TABLE)).size(), printed());
+		IjTestFixtures.assertPixelsUnchanged(pixels, image);
+		assertEquals(1, image.getCurrentSlice());
+		Calibration cal = image.getCalibration();
+		assertEquals(0.5, cal.pixelWidth, 0);
+		assertEquals(0.5, cal.pixelHeight, 0);
+		assertEquals(2, cal.pixelDepth, 0);
+		assertEquals("mm", cal.getUnit());
+		assertSame(box, image.getRoi());
+		assertEquals(new Rectangle(19, 17, 22, 18), box.getBounds());
+		assertEquals(3, box.getPosition());
+		assertEquals("cell", box.getName());
 	}
 }
