@@ -24,6 +24,15 @@ public final class MacroCall {
 		return "done";
 	}
 
+	/**
+	 * Runs "Propagate through Stack" on the current image with these macro options; returns "done". For macros:
+	 * {@code call("io.github.samfiji.plugin.MacroCall.propagate", options)}.
+	 */
+	public static String propagate(String options) {
+		run(new PropagateObjectsPlugin(), null, options);
+		return "done";
+	}
+
 	/** Runs "Segment with Prompts" on {@code image} (or on the current image when null) with these macro options. */
 	static void run(ImagePlus image, String options) {
 		run(new SegmentWithPromptsPlugin(), image, options);
