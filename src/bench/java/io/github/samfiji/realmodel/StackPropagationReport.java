@@ -53,6 +53,9 @@ public final class StackPropagationReport {
 				"ceiling: truth box on every plane", StackEvaluation.mean(ceilingBrain, true), StackEvaluation.mean(
 					ceilingNuclei, false), ceilingNuclei.size());
 			if (args.length > 1 && args[1].equals("ceiling")) return;
+			reportTwo("two annotated planes per object, defaults", brain, nuclei, segmenter, base);
+			reportTwo("two annotated planes, max area change 4", brain, nuclei, segmenter, base.withMaxAreaChange(4));
+			if (args.length > 1 && args[1].equals("two")) return;
 			report("seed plane only", brain, nuclei, tumour, boxes, segmenter, base.withMinPredictedIou(2));
 			report("defaults: " + base, brain, nuclei, tumour, boxes, segmenter, base);
 			for (double step : new double[] { 0.5, 0.7, 0.8 })
@@ -69,6 +72,15 @@ public final class StackPropagationReport {
 				.withMinStepIou(0.7).withMaxAreaChange(1.25));
 			System.out.println("encoder runs: " + model.encoder().runCount());
 		}
+	}
+
+	private static void reportTwo(String what, StackEvaluation.Stack brain, StackEvaluation.Stack nuclei,
+		PromptSegmenter segmenter, PropagationOptions options)
+	{
+		System.out.printf(Locale.ROOT, "%-45s tumour 3D Dice %.4f | nuclei mean 3D IoU %.4f%n", what, StackEvaluation
+			.mean(StackEvaluation.evaluate(brain, segmenter, options, StackEvaluation.twoBoxes(brain, 0)), true),
+			StackEvaluation.mean(StackEvaluation.evaluate(nuclei, segmenter, options, StackEvaluation.twoBoxes(nuclei, 0)),
+				false));
 	}
 
 	private static void report(String what, StackEvaluation.Stack brain, StackEvaluation.Stack nuclei,

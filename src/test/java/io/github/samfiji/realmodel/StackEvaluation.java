@@ -72,12 +72,20 @@ final class StackEvaluation {
 
 	/** The tight box of an object on its central slice (middle of its z extent), named after its label. */
 	static ObjectPrompt centralBox(int label, List<int[]> voxels) {
+		return boxAt(label, voxels, 0.5);
+	}
+
+	/**
+	 * The tight box of an object on the slice at {@code fraction} of its z extent (0: first slice, 0.5: central, 1:
+	 * last; rounded down), named after its label.
+	 */
+	static ObjectPrompt boxAt(int label, List<int[]> voxels, double fraction) {
 		int zMin = Integer.MAX_VALUE, zMax = 0;
 		for (int[] v : voxels) {
 			zMin = Math.min(zMin, v[2]);
 			zMax = Math.max(zMax, v[2]);
 		}
-		int z = (zMin + zMax) / 2;
+		int z = zMin + (int) Math.floor(fraction * (zMax - zMin));
 		int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
 		for (int[] v : voxels)
 			if (v[2] == z) {
@@ -163,6 +171,21 @@ final class StackEvaluation {
 		for (Overlap o : overlaps.values())
 			sum += dice ? o.dice() : o.iou();
 		return sum / overlaps.size();
+	}
+
+	/**
+	 * Two annotations per object, on the slices at a quarter and three quarters of its z extent (one slice for objects
+	 * of one or two slices); the prompts of an object share its name, so each object is one track.
+	 */
+	static List<ObjectPrompt> twoBoxes(Stack s, int onlyLabel) {
+		List<ObjectPrompt> prompts = new ArrayList<>();
+		for (Map.Entry<Integer, List<int[]>> e : truthVoxels(s).entrySet())
+			if (onlyLabel <= 0 || e.getKey() == onlyLabel) {
+				ObjectPrompt low = boxAt(e.getKey(), e.getValue(), 0.25), high = boxAt(e.getKey(), e.getValue(), 0.75);
+				prompts.add(low);
+				if (high.slice() != low.slice()) prompts.add(high);
+			}
+		return prompts;
 	}
 
 	/** Prompts for every ground-truth object (or only {@code onlyLabel} when > 0). */
