@@ -14,7 +14,6 @@ import io.github.samfiji.engine.result.SegmentedObject;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 
 import net.imglib2.RandomAccessibleInterval;
 
@@ -127,9 +126,11 @@ public final class PromptSegmenter {
 	 * checked before any model runs. Planes are visited in order of first use; when a plane is encoded in crops or
 	 * tiles, its prompts are decoded region by region ({@link RegionPlan#groupedOrder()}), so each region is encoded
 	 * once. When {@link #prefetches()}, the next plane's whole-plane embedding is computed in the background into the
-	 * cache (so only with a memory cache). On cancellation (checked between planes and between objects) the result
-	 * holds the objects finished so far and {@link SegmentationResult#isComplete()} is false; the regions encoded so far
-	 * stay in the cache.
+	 * cache (so only with a memory cache). On cancellation (checked between planes and between objects), running out
+	 * of memory or another failure of the model run, the result holds the objects finished so far,
+	 * {@link SegmentationResult#isComplete()} is false and {@link SegmentationResult#stoppedBecause()} says why (and,
+	 * out of memory, what to do: see {@link EarlyStop}); the regions encoded so far stay in the cache, except after out
+	 * of memory, which empties it.
 	 *
 	 * @throws IllegalArgumentException when there are no prompts, or a prompt names a missing plane or lies outside
 	 *           the image; the message names the prompt
@@ -138,14 +139,17 @@ public final class PromptSegmenter {
 		PlanePrompts work = PlanePrompts.of(prompts, image);
 		List<List<SegmentedObject>> perPrompt = new ArrayList<>();
 		for (int i = 0; i < work.size(); i++) perPrompt.add(null);
-		boolean complete = true;
+		EarlyStop stop = null;
+		int slice = 0;
 		int[] done = { 0 };
 		EncodingNotes notes = new EncodingNotes();
 		ProgressClock clock = new ProgressClock(monitor, work.size());
 		List<Integer> slices = new ArrayList<>(work.bySlice().keySet());
-		try (EmbeddingPrefetcher prefetcher = new EmbeddingPrefetcher(this, image, prefetch && cache.maxBytes() > 0)) {
+		try (EmbeddingPrefetcher prefetcher = new EmbeddingPrefetcher(this, image, prefetch && cache.maxBytes() > 0,
+			monitor))
+		{
 			for (int s = 0; s < slices.size(); s++) {
-				int slice = slices.get(s);
+				slice = slices.get(s);
 				List<Integer> here = work.bySlice().get(slice);
 				monitor.checkCancelled();
 				String plane = "Encoding slice " + slice;
@@ -165,11 +169,12 @@ public final class PromptSegmenter {
 				}
 			}
 		}
-		catch (CancellationException e) {
-			complete = false;
+		catch (OutOfMemoryError | RuntimeException e) {
+			stop = EarlyStop.of(e, slice == 0 ? "the start" : "slice " + slice, cache);
 		}
-		return new SegmentationResult(image.width(), image.height(), image.planeCount(), work.numbered(perPrompt),
-			complete, notes.lines());
+		SegmentationResult result = new SegmentationResult(image.width(), image.height(), image.planeCount(), work
+			.numbered(perPrompt), stop == null, notes.lines());
+		return stop == null ? result : result.stoppedEarly(stop.reason(), stop.failure());
 	}
 
 	/**
