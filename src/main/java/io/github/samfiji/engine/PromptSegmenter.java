@@ -14,6 +14,7 @@ import io.github.samfiji.engine.result.SegmentedObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import net.imglib2.RandomAccessibleInterval;
 
@@ -126,14 +127,16 @@ public final class PromptSegmenter {
 	 * checked before any model runs. Planes are visited in order of first use; when a plane is encoded in crops or
 	 * tiles, its prompts are decoded region by region ({@link RegionPlan#groupedOrder()}), so each region is encoded
 	 * once. When {@link #prefetches()}, the next plane's whole-plane embedding is computed in the background into the
-	 * cache (so only with a memory cache). On cancellation (checked between planes and between objects), running out
-	 * of memory or another failure of the model run, the result holds the objects finished so far,
-	 * {@link SegmentationResult#isComplete()} is false and {@link SegmentationResult#stoppedBecause()} says why (and,
-	 * out of memory, what to do: see {@link EarlyStop}); the regions encoded so far stay in the cache, except after out
-	 * of memory, which empties it.
+	 * cache (so only with a memory cache). On cancellation (checked between planes and between objects), and on
+	 * running out of memory or another failure of the model run once an object is finished, the result holds the
+	 * objects finished so far, {@link SegmentationResult#isComplete()} is false and
+	 * {@link SegmentationResult#stoppedBecause()} says why (and, out of memory, what to do: see {@link EarlyStop}); the
+	 * regions encoded so far stay in the cache, except after out of memory, which empties it.
 	 *
 	 * @throws IllegalArgumentException when there are no prompts, or a prompt names a missing plane or lies outside
-	 *           the image; the message names the prompt
+	 *           the image (the message names the prompt), or for an image the model cannot read
+	 * @throws OutOfMemoryError or the {@link RuntimeException} of a failed model run, when it comes before any object
+	 *           is finished (the cache is emptied on out of memory)
 	 */
 	public SegmentationResult segment(PlaneSource image, List<ObjectPrompt> prompts, TaskMonitor monitor) {
 		PlanePrompts work = PlanePrompts.of(prompts, image);
@@ -169,8 +172,15 @@ public final class PromptSegmenter {
 				}
 			}
 		}
+		catch (CancellationException e) {
+			stop = EarlyStop.of(e, "slice " + slice, cache);
+		}
+		catch (IllegalArgumentException e) {
+			throw e; // bad input (e.g. an unsupported pixel type), not a failure of the run
+		}
 		catch (OutOfMemoryError | RuntimeException e) {
-			stop = EarlyStop.of(e, slice == 0 ? "the start" : "slice " + slice, cache);
+			stop = EarlyStop.of(e, "slice " + slice, cache);
+			if (done[0] == 0) throw e; // nothing finished to keep
 		}
 		SegmentationResult result = new SegmentationResult(image.width(), image.height(), image.planeCount(), work
 			.numbered(perPrompt), stop == null, notes.lines());

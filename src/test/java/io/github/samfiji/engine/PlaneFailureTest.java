@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.samfiji.engine.cache.EmbeddingCache;
@@ -91,6 +92,17 @@ class PlaneFailureTest {
 		assertEquals("failed at slice 3: encoder run failed (injected)", r.stoppedBecause());
 		assertSame(injected, r.failure());
 		assertEquals(2, cache.size(), "planes 1 and 2 need not be encoded again");
+	}
+
+	@Test
+	void aFailureBeforeAnyObjectIsFinishedIsThrown() {
+		EmbeddingCache cache = new EmbeddingCache(64L << 20, null);
+		OutOfMemoryError injected = new OutOfMemoryError("injected");
+		assertSame(injected, assertThrows(OutOfMemoryError.class, () -> segmenter(cache).segment(FailingPlanes.error(
+			stack(), 1, () -> injected), Collections.singletonList(EVERY_PLANE), TaskMonitor.NONE)));
+		IllegalStateException failed = new IllegalStateException("injected");
+		assertSame(failed, assertThrows(IllegalStateException.class, () -> segmenter(cache).segment(FailingPlanes
+			.exception(stack(), 1, () -> failed), Collections.singletonList(EVERY_PLANE), TaskMonitor.NONE)));
 	}
 
 	@Test
