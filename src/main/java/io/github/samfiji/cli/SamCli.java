@@ -130,7 +130,7 @@ public final class SamCli {
 		StackOptions stack = StackCommands.stackOptions(o);
 		SegmentationOutputs outputs = PromptSegmentation.run(image, PromptSource.FILE.read(image, prompts, stack
 			.everyPlane()), model(o), options, engine(o), stack, consoleMonitor());
-		if (image.getStackSize() > 1) for (String note : outputs.notes())
+		if (image.getStackSize() > 1 || !outputs.result().isComplete()) for (String note : outputs.notes())
 			out.println(note);
 		return written(outputs, image, outDir);
 	}
@@ -200,6 +200,7 @@ public final class SamCli {
 			EngineOptions.Device.parse(o.getOrDefault("device", "cpu")));
 	}
 
+	/** Writes the outputs; the exit status is 1 when the run stopped early (the finished objects are written). */
 	private int written(SegmentationOutputs outputs, ImagePlus image, Path outDir) throws IOException {
 		OutputWriter.write(outputs, image, outDir);
 		for (String note : outputs.result().notes())
@@ -207,7 +208,11 @@ public final class SamCli {
 		out.println("Segmented " + outputs.result().objects().size() + " object(s) in " + image.getTitle() + "; wrote " +
 			OutputWriter.LABELS + ", " + OutputWriter.ROIS + ", " + OutputWriter.TABLE + ", " + OutputWriter.OVERLAY +
 			" to " + outDir);
-		return 0;
+		if (outputs.result().isComplete()) return 0;
+		err.println("sam: " + (outputs.result().stoppedBecause() == null ? "stopped early"
+			: SegmentationOutputs.stoppedEarlyNote(outputs.result())));
+		if (outputs.failure() != null) outputs.failure().printStackTrace(err);
+		return 1;
 	}
 
 	/** Progress on stderr, one line per new message or new whole percent. */

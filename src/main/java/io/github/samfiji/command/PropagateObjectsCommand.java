@@ -54,6 +54,10 @@ public class PropagateObjectsCommand extends ContextCommand {
 		description = "What the previous plane's mask becomes on the next plane.")
 	private String propagationPrompt = PropagationOptions.defaults().promptMode().label();
 
+	@Parameter(label = "Box margin", min = "0",
+		description = "Added on each side of the previous plane's box, as a fraction of its width (height); at least 1 pixel.")
+	private double boxMargin = PropagationOptions.defaults().boxMargin();
+
 	@Parameter(label = "Minimum predicted IoU", description = "An object ends where the model's predicted IoU falls below this.")
 	private double minIou = PropagationOptions.defaults().minPredictedIou();
 
@@ -62,6 +66,10 @@ public class PropagateObjectsCommand extends ContextCommand {
 
 	@Parameter(label = "Minimum IoU with the previous plane", description = "An object ends where its mask overlaps the previous plane's less than this (IoU).")
 	private double minStepIou = PropagationOptions.defaults().minStepIou();
+
+	@Parameter(label = "Maximum planes", min = "0",
+		description = "Planes an object is followed from each annotated plane in each direction at most; 0 for no limit.")
+	private int maxPlanes = PropagationOptions.defaults().maxPlanes();
 
 	@Parameter(label = "Intensity mapping", description = "auto, percentiles:LOW:HIGH, fixed:MIN:MAX, window:WIDTH:LEVEL or a CT preset (e.g. ct-soft-tissue).")
 	private String intensity = "auto";
@@ -98,8 +106,8 @@ public class PropagateObjectsCommand extends ContextCommand {
 			SegmentationOptions options = SegmentationOptions.defaults().withIntensityMapping(IntensityMapping.parse(
 				intensity));
 			PropagationOptions propagation = PropagationOptions.defaults().withAxis(axis).withPromptMode(
-				PropagationOptions.PromptMode.parse(propagationPrompt)).withMinPredictedIou(minIou).withMaxAreaChange(
-					maxAreaChange).withMinStepIou(minStepIou);
+				PropagationOptions.PromptMode.parse(propagationPrompt)).withBoxMargin(boxMargin).withMinPredictedIou(minIou)
+				.withMaxAreaChange(maxAreaChange).withMinStepIou(minStepIou).withMaxPlanes(maxPlanes);
 			StackOptions stack = new StackOptions(ChannelChoice.parse(channel), false, cacheDirectory == null ? null
 				: cacheDirectory.toPath());
 			SegmentationOutputs outputs = ObjectPropagation.run(image, PromptSource.parse(prompts).read(image,

@@ -78,8 +78,10 @@ public class RefineWithSamCommand extends ContextCommand {
 			if (outputDirectory != null) OutputWriter.write(outputs, image, outputDirectory.toPath());
 			if (show) OutputDisplay.show(outputs, false, true, true);
 			labels = outputs.labels();
-			if (!outputs.result().isComplete()) log.warn("Refine with SAM was cancelled; kept " + outputs.result()
-				.objects().size() + " finished object(s)");
+			if (!outputs.result().isComplete()) log.warn("Refine with SAM stopped early (" + (outputs.result()
+				.stoppedBecause() == null ? "cancelled" : outputs.result().stoppedBecause()) + "); kept " + outputs.result()
+					.objects().size() + " finished object(s)");
+			if (outputs.failure() != null) log.error("Refine with SAM stopped early", outputs.failure());
 		}
 		catch (IOException | IllegalArgumentException e) {
 			cancel(e.getMessage());

@@ -121,8 +121,10 @@ public class SegmentWithPromptsCommand extends ContextCommand {
 			labels = outputs.labels();
 			for (String note : outputs.result().notes())
 				log.info("Segment with Prompts: " + note);
-			if (!outputs.result().isComplete()) log.warn("Segment with Prompts was cancelled; kept " + outputs.result()
-				.objects().size() + " finished object(s)");
+			if (!outputs.result().isComplete()) log.warn("Segment with Prompts stopped early (" + (outputs.result()
+				.stoppedBecause() == null ? "cancelled" : outputs.result().stoppedBecause()) + "); kept " + outputs.result()
+					.objects().size() + " finished object(s)");
+			if (outputs.failure() != null) log.error("Segment with Prompts stopped early", outputs.failure());
 		}
 		catch (IOException | IllegalArgumentException e) {
 			cancel(e.getMessage());

@@ -1,5 +1,6 @@
 package io.github.samfiji.engine;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,14 +17,19 @@ public final class EmbeddingPrefetcher implements AutoCloseable {
 
 	private final PromptSegmenter segmenter;
 	private final PlaneSource planes;
+	private final TaskMonitor monitor;
 	private final ExecutorService executor;
 	private int pendingPlane;
 	private Future<ImageEmbedding> pending;
 
-	/** @param enabled whether to encode ahead at all (see {@link #worthwhile()}) */
-	public EmbeddingPrefetcher(PromptSegmenter segmenter, PlaneSource planes, boolean enabled) {
+	/**
+	 * @param enabled whether to encode ahead at all (see {@link #worthwhile()})
+	 * @param monitor the run's monitor, warned by {@link #close()} when a look-ahead encode nobody asked for failed
+	 */
+	public EmbeddingPrefetcher(PromptSegmenter segmenter, PlaneSource planes, boolean enabled, TaskMonitor monitor) {
 		this.segmenter = segmenter;
 		this.planes = planes;
+		this.monitor = monitor;
 		this.executor = enabled ? Executors.newSingleThreadExecutor(r -> {
 			Thread t = new Thread(r, "SAM embedding prefetch");
 			t.setDaemon(true);
@@ -60,7 +66,7 @@ public final class EmbeddingPrefetcher implements AutoCloseable {
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new java.util.concurrent.CancellationException("Interrupted while waiting for an embedding");
+			throw new CancellationException("Interrupted while waiting for an embedding");
 		}
 		catch (ExecutionException e) {
 			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
@@ -70,23 +76,26 @@ public final class EmbeddingPrefetcher implements AutoCloseable {
 	}
 
 	/**
-	 * Waits for a running prefetch and stops the thread. A failure of a prefetch nobody asked for is not thrown
-	 * here: the plane was not needed, and a plane that is needed is encoded (and fails) in {@link #get}.
+	 * Waits for a running prefetch and stops the thread. A failure of a prefetch nobody asked for is not thrown here
+	 * (a plane that is needed is encoded, and fails, in {@link #get} or in the caller's own encode), but reported as
+	 * a {@link TaskMonitor#warn warning} that names the plane.
 	 */
 	@Override
 	public void close() {
 		if (executor == null) return;
 		executor.shutdown();
-		if (pending != null) {
-			try {
-				pending.get();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			catch (ExecutionException e) {
-				// see the method comment: an unneeded plane's failure has no one to report to
-			}
+		if (pending == null) return;
+		try {
+			pending.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof CancellationException) return;
+			monitor.warn("Encoding plane " + pendingPlane + " ahead, in the background, failed: " + (cause
+				.getMessage() == null ? cause.toString() : cause.getMessage()));
 		}
 	}
 }

@@ -127,25 +127,32 @@ public final class PromptSegmenter {
 	 * checked before any model runs. Planes are visited in order of first use; when a plane is encoded in crops or
 	 * tiles, its prompts are decoded region by region ({@link RegionPlan#groupedOrder()}), so each region is encoded
 	 * once. When {@link #prefetches()}, the next plane's whole-plane embedding is computed in the background into the
-	 * cache (so only with a memory cache). On cancellation (checked between planes and between objects) the result
-	 * holds the objects finished so far and {@link SegmentationResult#isComplete()} is false; the regions encoded so far
-	 * stay in the cache.
+	 * cache (so only with a memory cache). On cancellation (checked between planes and between objects), and on
+	 * running out of memory or another failure of the model run once an object is finished, the result holds the
+	 * objects finished so far, {@link SegmentationResult#isComplete()} is false and
+	 * {@link SegmentationResult#stoppedBecause()} says why (and, out of memory, what to do: see {@link EarlyStop}); the
+	 * regions encoded so far stay in the cache, except after out of memory, which empties it.
 	 *
 	 * @throws IllegalArgumentException when there are no prompts, or a prompt names a missing plane or lies outside
-	 *           the image; the message names the prompt
+	 *           the image (the message names the prompt), or for an image the model cannot read
+	 * @throws OutOfMemoryError or the {@link RuntimeException} of a failed model run, when it comes before any object
+	 *           is finished (the cache is emptied on out of memory)
 	 */
 	public SegmentationResult segment(PlaneSource image, List<ObjectPrompt> prompts, TaskMonitor monitor) {
 		PlanePrompts work = PlanePrompts.of(prompts, image);
 		List<List<SegmentedObject>> perPrompt = new ArrayList<>();
 		for (int i = 0; i < work.size(); i++) perPrompt.add(null);
-		boolean complete = true;
+		EarlyStop stop = null;
+		int slice = 0;
 		int[] done = { 0 };
 		EncodingNotes notes = new EncodingNotes();
 		ProgressClock clock = new ProgressClock(monitor, work.size());
 		List<Integer> slices = new ArrayList<>(work.bySlice().keySet());
-		try (EmbeddingPrefetcher prefetcher = new EmbeddingPrefetcher(this, image, prefetch && cache.maxBytes() > 0)) {
+		try (EmbeddingPrefetcher prefetcher = new EmbeddingPrefetcher(this, image, prefetch && cache.maxBytes() > 0,
+			monitor))
+		{
 			for (int s = 0; s < slices.size(); s++) {
-				int slice = slices.get(s);
+				slice = slices.get(s);
 				List<Integer> here = work.bySlice().get(slice);
 				monitor.checkCancelled();
 				String plane = "Encoding slice " + slice;
@@ -166,10 +173,18 @@ public final class PromptSegmenter {
 			}
 		}
 		catch (CancellationException e) {
-			complete = false;
+			stop = EarlyStop.of(e, "slice " + slice, cache);
 		}
-		return new SegmentationResult(image.width(), image.height(), image.planeCount(), work.numbered(perPrompt),
-			complete, notes.lines());
+		catch (IllegalArgumentException e) {
+			throw e; // bad input (e.g. an unsupported pixel type), not a failure of the run
+		}
+		catch (OutOfMemoryError | RuntimeException e) {
+			stop = EarlyStop.of(e, "slice " + slice, cache);
+			if (done[0] == 0) throw e; // nothing finished to keep
+		}
+		SegmentationResult result = new SegmentationResult(image.width(), image.height(), image.planeCount(), work
+			.numbered(perPrompt), stop == null, notes.lines());
+		return stop == null ? result : result.stoppedEarly(stop.reason(), stop.failure());
 	}
 
 	/**

@@ -52,13 +52,10 @@ public final class ObjectPropagation {
 				.propagate(planes.planes(), planes.axes(), placed, monitor);
 			SegmentationOutputs outputs = new SegmentationOutputs(result.segmentation(), image, planes.labelDimensions(),
 				options.intensityMapping().describe());
-			if (result.stoppedBecause() != null) outputs.notes().add("Stopped early: " + result.stoppedBecause() +
-				"; the planes finished before are kept");
 			outputs.notes().add("Propagation: " + propagation);
 			for (PropagationResult.Track t : result.tracks())
 				outputs.notes().add("  " + t);
 			outputs.notes().add(CacheCounts.of(cache).since(before).toString());
-			if (result.failure() != null) outputs.failure = result.failure();
 			return outputs;
 		}
 	}

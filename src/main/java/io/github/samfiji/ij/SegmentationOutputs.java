@@ -27,7 +27,6 @@ public final class SegmentationOutputs {
 	private final List<Roi> rois;
 	private final ObjectTable table;
 	private final List<String> notes = new ArrayList<>();
-	Throwable failure;
 
 	/** Outputs over the source's own planes, intensity mapping not recorded. */
 	public SegmentationOutputs(SegmentationResult result, ImagePlus source) {
@@ -53,16 +52,23 @@ public final class SegmentationOutputs {
 			intensity);
 		this.labels = labelImage(result, planes, source, czt);
 		this.rois = rois(result, labels);
+		if (result.stoppedBecause() != null) notes.add(stoppedEarlyNote(result));
+	}
+
+	/** The note of a run that stopped early: why, and that the planes finished before are kept. */
+	public static String stoppedEarlyNote(SegmentationResult result) {
+		return "Stopped early: " + result.stoppedBecause() + "; the planes finished before are kept";
 	}
 
 	/**
-	 * Lines for the log about how the run went: embeddings encoded and taken from the caches, warnings, where
-	 * propagated objects stopped. Modifiable, so that the code that ran can add them.
+	 * Lines for the log about how the run went: first, when the run stopped early, why ({@link #stoppedEarlyNote});
+	 * then embeddings encoded and taken from the caches, warnings, where propagated objects stopped. Modifiable, so
+	 * that the code that ran can add them.
 	 */
 	public List<String> notes() { return notes; }
 
 	/** The error that stopped the run early (the planes before are kept), or {@code null}. */
-	public Throwable failure() { return failure; }
+	public Throwable failure() { return result.failure(); }
 
 	public SegmentationResult result() { return result; }
 

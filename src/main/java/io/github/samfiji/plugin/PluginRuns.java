@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
 
+import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.ij.OutputDisplay;
 import io.github.samfiji.ij.OutputWriter;
 import io.github.samfiji.ij.SegmentationOutputs;
@@ -46,10 +47,11 @@ final class PluginRuns {
 			SegmentationOutputs result = job.run(monitor);
 			for (String note : result.result().notes())
 				IJ.log(title + ": " + note);
+			for (String note : result.notes())
+				IJ.log(title + ": " + note);
 			if (outputs.directory != null) OutputWriter.write(result, image, outputs.directory);
 			OutputDisplay.show(result, outputs.labelImage, outputs.addToManager, outputs.resultsTable);
-			IJ.showStatus("SAM: " + result.result().objects().size() + " object(s)" + (result.result().isComplete() ? ""
-				: " (cancelled: only the finished objects are kept)"));
+			reportEarlyStop(result);
 		}
 		catch (IOException | RuntimeException e) {
 			fail(title, e, fromMacro);
@@ -57,6 +59,18 @@ final class PluginRuns {
 		finally {
 			monitor.done();
 		}
+	}
+
+	/**
+	 * Shows the object count in the status bar, saying when the run stopped early (the outputs hold what was
+	 * finished; their first note, which the caller logs, says why and what to do); the error that stopped it goes to
+	 * the exception log.
+	 */
+	static void reportEarlyStop(SegmentationOutputs outputs) {
+		SegmentationResult result = outputs.result();
+		if (outputs.failure() != null) IJ.handleException(outputs.failure());
+		IJ.showStatus("SAM: " + result.objects().size() + " object(s)" + (result.isComplete() ? ""
+			: " (stopped early: only the finished objects are kept)"));
 	}
 
 	/** Shows the error; unexpected ones also go to the exception log. Aborts a running macro. */

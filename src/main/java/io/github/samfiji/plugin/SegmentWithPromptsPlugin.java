@@ -58,10 +58,9 @@ public class SegmentWithPromptsPlugin implements PlugIn {
 				IJ.log("Segment with Prompts: " + note);
 			if (p.outputPath() != null) OutputWriter.write(outputs, image, p.outputPath());
 			OutputDisplay.show(outputs, p.labelImage, p.addToManager, p.resultsTable);
-			if (image.getStackSize() > 1) for (String note : outputs.notes())
+			if (image.getStackSize() > 1 || !outputs.result().isComplete()) for (String note : outputs.notes())
 				IJ.log("Segment Anything: " + note);
-			IJ.showStatus("SAM: " + outputs.result().objects().size() + " object(s)" + (outputs.result().isComplete()
-				? "" : " (cancelled: only the finished objects are kept)"));
+			PluginRuns.reportEarlyStop(outputs);
 		}
 		catch (IOException | RuntimeException e) {
 			IJ.error("Segment with Prompts", e.getMessage() == null ? e.toString() : e.getMessage());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
+import ij.ImageStack;
 import ij.gui.Roi;
 import ij.measure.Calibration;
 
@@ -18,6 +19,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
@@ -122,5 +124,45 @@ class SegmentWithPromptsCommandTest {
 		assertTrue(module.isCanceled());
 		assertEquals("Object 1 (far): box(100.0, 100.0, 5.0x5.0) lies outside the 64x48 image", module
 			.getCancelReason());
+	}
+
+	@Test
+	void aFailingPlaneKeepsTheFinishedPlanesAndLogsWhy() throws Exception {
+		ImagePlus grey = IjTestFixtures.grey8("stack", W, H, 4);
+		ImageStack failing = new ImageStack(W, H) {
+
+			@Override
+			public Object getPixels(int n) {
+				if (n == 3) throw new IllegalStateException("injected model failure");
+				return super.getPixels(n);
+			}
+		};
+		for (int s = 1; s <= 4; s++)
+			failing.addSlice(grey.getStack().getSliceLabel(s), grey.getStack().getProcessor(s));
+		Path csv = IjTestFixtures.writeCsv(tmp.resolve("prompts.csv"), "a,box,10,12,20,15,,1", "b,box,10,12,20,15,,2",
+			"c,box,10,12,20,15,,3", "d,box,10,12,20,15,,4");
+		List<String> logged = new ArrayList<>();
+		CommandModule module;
+		try (Context ctx = new Context(CommandService.class, StatusService.class, LogService.class)) {
+			ctx.service(LogService.class).addLogListener(m -> logged.add(m.text()));
+			module = ctx.service(CommandService.class).run(SegmentWithPromptsCommand.class, true, "image", new ImagePlus(
+				"stack", failing), "model", IjTestFixtures.descriptor().toString(), "prompts", "File", "promptFile", csv
+					.toFile(), "multimask", "best", "intensity", "auto", "threads", 1, "show", false, "outputDirectory", null)
+				.get();
+		}
+
+		assertFalse(module.isCanceled(), String.valueOf(module.getCancelReason()));
+		ImagePlus labels = assertInstanceOf(ImagePlus.class, module.getOutput("labels"));
+		short[] box = IjTestFixtures.boxLabels(W, H, new int[] { 10, 12, 20, 15 });
+		assertArrayEquals(box, (short[]) labels.getStack().getPixels(1));
+		for (int i = 0; i < box.length; i++)
+			if (box[i] != 0) box[i] = 2;
+		assertArrayEquals(box, (short[]) labels.getStack().getPixels(2));
+		assertArrayEquals(new short[W * H], (short[]) labels.getStack().getPixels(3));
+		assertArrayEquals(new short[W * H], (short[]) labels.getStack().getPixels(4));
+		assertTrue(logged.contains(
+			"Segment with Prompts stopped early (failed at slice 3: injected model failure); kept 2 finished object(s)"),
+			String.valueOf(logged));
+		assertTrue(logged.contains("Segment with Prompts stopped early"), "the error is logged: " + logged);
 	}
 }

