@@ -8,17 +8,13 @@ import ij.ImagePlus;
 import io.github.samfiji.ij.IjTestFixtures;
 import io.github.samfiji.ij.OutputWriter;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,21 +27,8 @@ class EncodingMacroTest {
 	@TempDir
 	Path tmp;
 
-	private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-	private PrintStream originalOut;
-
-	@BeforeEach
-	void captureStdout() {
-		originalOut = System.out;
-		System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-	}
-
-	@AfterEach
-	void restore() {
-		System.setOut(originalOut);
-	}
-
-	private String printed() { return new String(stdout.toByteArray(), StandardCharsets.UTF_8); }
+	@RegisterExtension
+	final CapturedStdout stdout = new CapturedStdout();
 
 	@Test
 	void segmentWithPromptsOnTiles() throws IOException {
@@ -55,7 +38,7 @@ class EncodingMacroTest {
 		MacroCall.run(image, "model=[" + IjTestFixtures.descriptor() + "] prompts=File prompt_file=[" + csv +
 			"] output_directory=[" + out + "] encoding=tiles tile_size=64 tile_halo=8");
 		assertEquals("Segment with Prompts: Encoding: tiles on slice(s) 1, 2 region(s) (asked for (encoding=tiles))\n",
-			printed());
+			stdout.printed());
 		List<String> table = Files.readAllLines(out.resolve(OutputWriter.TABLE));
 		assertEquals("1,a,1,30,30,pixel,0,0.9,,3,4,6,5,\"tile:0,0,64,64\",30,auto", table.get(1));
 		assertEquals("2,b,1,100,100,pixel,0,0.9,,80,60,10,10,\"tile:64,32,64,64\",100,auto", table.get(2));
@@ -66,7 +49,7 @@ class EncodingMacroTest {
 		ImagePlus image = IjTestFixtures.grey8("cells.tif", 64, 48, 1);
 		MacroCall.run(new SegmentEverythingPlugin(), image, "model=[" + IjTestFixtures.descriptor() +
 			"] encoding=crop output_directory=[" + tmp + "]");
-		assertTrue(printed().contains("encoding=crop needs prompts; Segment Everything takes encoding=auto, whole or tiles"),
-			printed());
+		assertTrue(stdout.printed().contains("encoding=crop needs prompts; Segment Everything takes encoding=auto, whole or tiles"),
+			stdout.printed());
 	}
 }

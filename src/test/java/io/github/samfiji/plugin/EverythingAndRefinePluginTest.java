@@ -15,19 +15,15 @@ import ij.process.ShortProcessor;
 import io.github.samfiji.ij.IjTestFixtures;
 import io.github.samfiji.ij.OutputWriter;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,21 +36,8 @@ class EverythingAndRefinePluginTest {
 	@TempDir
 	Path tmp;
 
-	private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-	private PrintStream originalOut;
-
-	@BeforeEach
-	void captureStdout() {
-		originalOut = System.out;
-		System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-	}
-
-	@AfterEach
-	void restore() {
-		System.setOut(originalOut);
-	}
-
-	private String printed() { return new String(stdout.toByteArray(), StandardCharsets.UTF_8); }
+	@RegisterExtension
+	final CapturedStdout stdout = new CapturedStdout();
 
 	/** Thresholds the tiny model passes: IoU 0.8 > 0.7, stability 1 with offset 0.5. */
 	private String everything(Path out, String extra) {
@@ -70,7 +53,7 @@ class EverythingAndRefinePluginTest {
 
 		MacroCall.run(new SegmentEverythingPlugin(), image, everything(out, ""));
 
-		assertEquals("", printed());
+		assertEquals("", stdout.printed());
 		ImagePlus labels = IJ.openImage(out.resolve(OutputWriter.LABELS).toString());
 		assertEquals(16, (int) labels.getProcessor().getStatistics().max);
 		List<String> table = Files.readAllLines(out.resolve(OutputWriter.TABLE));
@@ -86,7 +69,7 @@ class EverythingAndRefinePluginTest {
 		image.setSlice(2);
 		Path out = tmp.resolve("out");
 		MacroCall.run(new SegmentEverythingPlugin(), image, everything(out, " slices=current"));
-		assertEquals("", printed());
+		assertEquals("", stdout.printed());
 		ImagePlus labels = IJ.openImage(out.resolve(OutputWriter.LABELS).toString());
 		assertEquals(3, labels.getStackSize());
 		assertEquals(0, (int) labels.getStack().getProcessor(1).getStatistics().max);
@@ -100,9 +83,9 @@ class EverythingAndRefinePluginTest {
 		Path out = tmp.resolve("out");
 		MacroCall.run(new SegmentEverythingPlugin(), image, everything(out, "").replace("points_per_side=4",
 			"points_per_side=0"));
-		assertTrue(printed().contains("Points per side must be 1-256, got 0"), printed());
+		assertTrue(stdout.printed().contains("Points per side must be 1-256, got 0"), stdout.printed());
 		MacroCall.run(new SegmentEverythingPlugin(), image, everything(out, " slices=some"));
-		assertTrue(printed().contains("slices must be 'all' or 'current', not 'some'"), printed());
+		assertTrue(stdout.printed().contains("slices must be 'all' or 'current', not 'some'"), stdout.printed());
 		assertFalse(Files.exists(out));
 	}
 
@@ -120,7 +103,7 @@ class EverythingAndRefinePluginTest {
 		MacroCall.run(new RefineWithSamPlugin(), image, "source=File file=[" + labelsFile + "] model=[" +
 			IjTestFixtures.descriptor() + "] output_directory=[" + out + "]");
 
-		assertEquals("", printed());
+		assertEquals("", stdout.printed());
 		ImagePlus labels = IJ.openImage(out.resolve(OutputWriter.LABELS).toString());
 		assertArrayEquals(truth, (short[]) labels.getProcessor().getPixels(), "the box masks, with values 7 and 3");
 		List<String> table = Files.readAllLines(out.resolve(OutputWriter.TABLE));
@@ -141,7 +124,7 @@ class EverythingAndRefinePluginTest {
 		Path out = tmp.resolve("out");
 		MacroCall.run(new RefineWithSamPlugin(), image, "source=File file=[" + zip + "] model=[" + IjTestFixtures
 			.descriptor() + "] output_directory=[" + out + "]");
-		assertEquals("", printed());
+		assertEquals("", stdout.printed());
 		assertArrayEquals(IjTestFixtures.boxLabels(64, 48, new int[] { 40, 5, 8, 9 }, new int[] { 10, 12, 20, 15 }),
 			(short[]) IJ.openImage(out.resolve(OutputWriter.LABELS).toString()).getProcessor().getPixels());
 	}
@@ -153,8 +136,8 @@ class EverythingAndRefinePluginTest {
 		assertTrue(new FileSaver(new ImagePlus("other", new ShortProcessor(32, 32))).saveAsTiff(labelsFile.toString()));
 		MacroCall.run(new RefineWithSamPlugin(), image, "source=File file=[" + labelsFile + "] model=[" + IjTestFixtures
 			.descriptor() + "] output_directory=[" + tmp.resolve("out") + "]");
-		assertTrue(printed().contains("The label image is 32x32 with 1 slice(s), but the image is 64x48 with 1: " +
-			"use the label image made for this image"), printed());
+		assertTrue(stdout.printed().contains("The label image is 32x32 with 1 slice(s), but the image is 64x48 with 1: " +
+			"use the label image made for this image"), stdout.printed());
 		assertFalse(Files.exists(tmp.resolve("out")));
 	}
 

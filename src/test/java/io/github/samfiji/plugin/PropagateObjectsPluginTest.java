@@ -21,17 +21,14 @@ import io.github.samfiji.ij.RoiPrompts;
 
 import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,21 +41,8 @@ class PropagateObjectsPluginTest {
 	@TempDir
 	Path tmp;
 
-	private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-	private PrintStream originalOut;
-
-	@BeforeEach
-	void captureStdout() {
-		originalOut = System.out;
-		System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-	}
-
-	@AfterEach
-	void restore() {
-		System.setOut(originalOut);
-	}
-
-	private String printed() { return new String(stdout.toByteArray(), StandardCharsets.UTF_8); }
+	@RegisterExtension
+	final CapturedStdout stdout = new CapturedStdout();
 
 	/** Slices 1-5 (x 0.5 x 0.5 x 2 mm): rectangles 10x8, 16x12, 20x16 (slice 3), 14x10, none; square in a corner. */
 	static ImagePlus shrinkingStack(int channels, int slices, int frames) {
@@ -114,7 +98,7 @@ class PropagateObjectsPluginTest {
 		run(image, options(prompts, out, "intensity=ct-brain"));
 
 		List<String> rows = Files.readAllLines(out.resolve(OutputWriter.TABLE));
-		assertEquals(5, rows.size(), String.join("\n", rows) + printed());
+		assertEquals(5, rows.size(), String.join("\n", rows) + stdout.printed());
 		assertTrue(rows.get(0).endsWith(",volume_calibrated,intensity"), rows.get(0));
 		// slices 1-4, each area x 0.5 x 0.5 x 2 mm3; one label for the object on every slice
 		assertTrue(rows.get(1).startsWith("1,cell,1,80,20,mm,0,"), rows.get(1));
@@ -126,7 +110,7 @@ class PropagateObjectsPluginTest {
 		assertEquals(2, labels.getCalibration().pixelDepth, 0);
 		assertEquals(1, labels.getStack().getProcessor(2).get(30, 25));
 		assertEquals(0, labels.getStack().getProcessor(5).get(30, 25));
-		String log = printed();
+		String log = stdout.printed();
 		assertTrue(log.contains("object 1 (cell): 4 plane(s) [1, 2, 3, 4]; z 1: end of the axis; z 5: empty mask"), log);
 		assertTrue(log.contains("Embeddings: 5 encoded"), log);
 	}
@@ -140,9 +124,9 @@ class PropagateObjectsPluginTest {
 
 		ImagePlus labels = IJ.openImage(out.resolve(OutputWriter.LABELS).toString());
 		assertEquals(1, labels.getNChannels(), "a channel choice leaves no channel axis");
-		assertEquals(5, labels.getNFrames(), printed());
+		assertEquals(5, labels.getNFrames(), stdout.printed());
 		assertEquals(1, labels.getStack().getProcessor(4).get(30, 25));
-		assertEquals(5, Files.readAllLines(out.resolve(OutputWriter.TABLE)).size(), printed());
+		assertEquals(5, Files.readAllLines(out.resolve(OutputWriter.TABLE)).size(), stdout.printed());
 	}
 
 	@Test
@@ -150,14 +134,14 @@ class PropagateObjectsPluginTest {
 		ImagePlus image = shrinkingStack(1, 5, 1);
 		Path prompts = IjTestFixtures.writeCsv(tmp.resolve("p.csv"), "cell,box,19,17,22,18,,3");
 		run(image, options(prompts, tmp.resolve("out"), "axis=t"));
-		assertTrue(printed().contains(
+		assertTrue(stdout.printed().contains(
 			"The image has a single frame along t, so there is nothing to propagate to; choose axis z (5 slices)"),
-			printed());
+			stdout.printed());
 		assertFalse(Files.exists(tmp.resolve("out")));
 
 		Path far = IjTestFixtures.writeCsv(tmp.resolve("far.csv"), "cell,box,19,17,22,18,,12");
 		run(image, options(far, tmp.resolve("out"), ""));
-		assertTrue(printed().contains("Prompt 1 (cell) is on plane 12, but the image has 5 plane(s)"), printed());
+		assertTrue(stdout.printed().contains("Prompt 1 (cell) is on plane 12, but the image has 5 plane(s)"), stdout.printed());
 	}
 
 	@Test
@@ -184,7 +168,7 @@ class PropagateObjectsPluginTest {
 			IJ.resetEscape();
 		}
 		// slice 3 (the annotation), then slice 2 (Esc pressed while it is read, finished), stop before slice 1
-		String log = printed();
+		String log = stdout.printed();
 		assertTrue(log.contains("Stopped early: cancelled at plane 1; the planes finished before are kept"), log);
 		assertEquals(IjTestFixtures.outputFileNames(), IjTestFixtures.fileNames(out), "whole files, no temporary ones");
 		List<String> rows = Files.readAllLines(out.resolve(OutputWriter.TABLE));
@@ -214,8 +198,8 @@ class PropagateObjectsPluginTest {
 		MacroCall.run(image, "model=[" + TinyModels.resource(TinyModels.CONTENT) + "] prompts=File prompt_file=[" +
 			prompts + "] every_plane output_directory=[" + tmp.resolve("every") + "]");
 
-		assertEquals(5, Files.readAllLines(tmp.resolve("propagated").resolve(OutputWriter.TABLE)).size(), printed());
-		assertEquals(6, Files.readAllLines(tmp.resolve("every").resolve(OutputWriter.TABLE)).size(), printed());
+		assertEquals(5, Files.readAllLines(tmp.resolve("propagated").resolve(OutputWriter.TABLE)).size(), stdout.printed());
+		assertEquals(6, Files.readAllLines(tmp.resolve("every").resolve(OutputWriter.TABLE)).size(), stdout.printed());
 		IjTestFixtures.assertPixelsUnchanged(pixels, image);
 		assertEquals(1, image.getCurrentSlice());
 		Calibration cal = image.getCalibration();

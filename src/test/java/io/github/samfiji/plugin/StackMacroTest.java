@@ -11,17 +11,13 @@ import io.github.samfiji.engine.TinyModels;
 import io.github.samfiji.ij.IjTestFixtures;
 import io.github.samfiji.ij.OutputWriter;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,21 +33,8 @@ class StackMacroTest {
 	@TempDir
 	Path tmp;
 
-	private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-	private PrintStream originalOut;
-
-	@BeforeEach
-	void captureStdout() {
-		originalOut = System.out;
-		System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-	}
-
-	@AfterEach
-	void restore() {
-		System.setOut(originalOut);
-	}
-
-	private String printed() { return new String(stdout.toByteArray(), StandardCharsets.UTF_8); }
+	@RegisterExtension
+	final CapturedStdout stdout = new CapturedStdout();
 
 	private static String path(Path p) {
 		return p.toAbsolutePath().toString().replace('\\', '/');
@@ -86,7 +69,7 @@ class StackMacroTest {
 			"print(\"macro: \" + run1 + \" \" + run2 + \" \" + nSlices + \" slices, selection on \" + z + \", \" + getInfo(\"selection.name\"));");
 		Interpreter interpreter = new Interpreter();
 		interpreter.run(macro);
-		String log = printed();
+		String log = stdout.printed();
 		assertTrue(log.contains("macro: done done 5 slices, selection on 3, cell"), log);
 
 		List<String> rows = Files.readAllLines(propagated.resolve(OutputWriter.TABLE));
