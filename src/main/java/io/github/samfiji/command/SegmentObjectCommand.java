@@ -46,6 +46,10 @@ public class SegmentObjectCommand extends ContextCommand {
 	@Parameter(label = "Intensity mapping", description = "auto, percentiles:LOW:HIGH or fixed:MIN:MAX.")
 	private String intensity = "auto";
 
+	@Parameter(label = "Encoding", choices = { "whole", "auto", "crop", "tiles" },
+		description = "Planes larger than the model input: whole plane, or tiles / a crop at native resolution (as the SAM tool records it; tiles of 1024 with a halo of 128, crop margin 128).")
+	private String encoding = "whole";
+
 	@Parameter(label = "Threads", min = "0", description = "Threads per model run; 0 uses all cores.")
 	private int threads = 0;
 
@@ -59,7 +63,7 @@ public class SegmentObjectCommand extends ContextCommand {
 	public void run() {
 		try {
 			ObjectMacro macro = ObjectMacro.parse("model=[" + model + "] intensity=" + intensity + " multimask=" +
-				multimask + " slice=" + slice + " prompts=[" + prompts + "]", model, slice);
+				multimask + " encoding=" + encoding + " slice=" + slice + " prompts=[" + prompts + "]", model, slice);
 			ObjectDecoding.segmentAndAccept(image, macro, EngineOptions.defaults().withThreads(threads));
 			labels = AcceptedObjects.of(image).outputs().labels();
 		}

@@ -91,7 +91,8 @@ public final class PromptSegmenter {
 		return encode(plane, fingerprint, TaskMonitor.NONE);
 	}
 
-	private ImageEmbedding encode(RandomAccessibleInterval<?> plane, String fingerprint, TaskMonitor monitor) {
+	/** The same, cancellable, for a plane whose {@link PlaneFingerprint} is already known. */
+	public ImageEmbedding encode(RandomAccessibleInterval<?> plane, String fingerprint, TaskMonitor monitor) {
 		return cache.get(embeddingKey(fingerprint, EmbeddingKey.WHOLE_PLANE), () -> model.encoder().encode(model
 			.preprocessor().prepare(plane, options.intensityMapping()), monitor));
 	}

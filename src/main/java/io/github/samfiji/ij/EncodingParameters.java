@@ -23,7 +23,15 @@ final class EncodingParameters {
 
 	/** @throws IllegalArgumentException naming the key of a bad value */
 	static EncodingOptions fromMacroOptions(String options) {
-		EncodingOptions d = EncodingOptions.defaults();
+		return fromMacroOptions(options, EncodingOptions.defaults());
+	}
+
+	/**
+	 * The same with left-out keys taken from {@code d}.
+	 *
+	 * @throws IllegalArgumentException naming the key of a bad value
+	 */
+	static EncodingOptions fromMacroOptions(String options, EncodingOptions d) {
 		return EncodingOptions.of(EncodingMode.parse(Macro.getValue(options, "encoding", d.mode().key())), MacroValues
 			.integer(options, "tile_size", d.tileSize()), MacroValues.integer(options, "tile_halo", d.tileHalo()),
 			MacroValues.integer(options, "crop_margin", d.cropMargin()));
@@ -38,6 +46,27 @@ final class EncodingParameters {
 		gd.addNumericField("Tile_halo", Prefs.get(prefs + "tileHalo", d.tileHalo()), 0, 6, "pixels");
 		if (withPrompts) gd.addNumericField("Crop_margin", Prefs.get(prefs + "cropMargin", d.cropMargin()), 0, 6,
 			"pixels");
+	}
+
+	/** The options remembered under {@code prefs} (defaults where none or invalid values are saved). */
+	static EncodingOptions load(String prefs) {
+		EncodingOptions d = EncodingOptions.defaults();
+		try {
+			return EncodingOptions.of(EncodingMode.parse(Prefs.get(prefs + "encoding", d.mode().key())), (int) Prefs.get(
+				prefs + "tileSize", d.tileSize()), (int) Prefs.get(prefs + "tileHalo", d.tileHalo()), (int) Prefs.get(
+					prefs + "cropMargin", d.cropMargin()));
+		}
+		catch (IllegalArgumentException e) {
+			return d; // an edited preferences file
+		}
+	}
+
+	/** Remembers {@code e} under {@code prefs}, where {@link #addTo} and {@link #load} find it. */
+	static void save(EncodingOptions e, String prefs) {
+		Prefs.set(prefs + "encoding", e.mode().key());
+		Prefs.set(prefs + "tileSize", e.tileSize());
+		Prefs.set(prefs + "tileHalo", e.tileHalo());
+		Prefs.set(prefs + "cropMargin", e.cropMargin());
 	}
 
 	/** Reads the fields added by {@link #addTo}, in order, and remembers them. */

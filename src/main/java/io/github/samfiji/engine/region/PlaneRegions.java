@@ -3,6 +3,7 @@ package io.github.samfiji.engine.region;
 import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.SamModel;
+import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.cache.EmbeddingKey;
 import io.github.samfiji.engine.cache.PlaneFingerprint;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
@@ -49,13 +50,39 @@ public final class PlaneRegions {
 	/** The side of the model's square input. */
 	public int inputSize() { return segmenter.model().descriptor().preprocessing().inputSize(); }
 
+	/**
+	 * The same plane for another segmenter of the same model (e.g. with another multimask mode, or the same model
+	 * leased again): the fingerprint is kept, and the intensity range too when the intensity mapping is the same.
+	 */
+	public PlaneRegions with(PromptSegmenter other) {
+		PlaneRegions p = new PlaneRegions(other, plane);
+		p.fingerprint = fingerprint;
+		if (other.options().intensityMapping().equals(segmenter.options().intensityMapping())) p.range = range;
+		return p;
+	}
+
 	/** The embedding of {@code region}, from the cache or computed (then cached). */
 	public ImageEmbedding encode(Region region) {
+		return encode(region, TaskMonitor.NONE);
+	}
+
+	/**
+	 * The same, cancellable: a cancelled {@code monitor} stops the encoder run (nothing is cached then).
+	 *
+	 * @throws java.util.concurrent.CancellationException when cancelled
+	 */
+	public ImageEmbedding encode(Region region, TaskMonitor monitor) {
 		checkPlane(region);
-		if (region.isWholePlane()) return segmenter.encode(plane, fingerprint());
+		if (region.isWholePlane()) return segmenter.encode(plane, fingerprint(), monitor);
 		SamModel model = segmenter.model();
 		return segmenter.cache().get(key(region), () -> model.encoder().encode(model.preprocessor().prepare(region.view(
-			plane), range())));
+			plane), range()), monitor));
+	}
+
+	/** Computes what every region's embedding needs of the whole plane (fingerprint, intensity range) now. */
+	public void prepare() {
+		fingerprint();
+		range();
 	}
 
 	/** Whether the embedding of {@code region} is in the cache's memory. */

@@ -61,13 +61,28 @@ public final class Region {
 	 */
 	static Region fromKey(String key, int planeWidth, int planeHeight) {
 		if (EmbeddingKey.WHOLE_PLANE.equals(key)) return whole(planeWidth, planeHeight);
-		if (!key.startsWith("crop:")) return null;
-		String[] v = key.substring(5).split(",");
+		return key.startsWith("crop:") ? parse(Kind.CROP, key.substring(5), planeWidth, planeHeight) : null;
+	}
+
+	/**
+	 * The region a {@link #label()} names ({@code whole}, {@code crop:x,y,w,h} or {@code tile:x,y,w,h}) in a
+	 * {@code planeWidth x planeHeight} plane, or null when the label is not one of those or does not fit the plane.
+	 */
+	public static Region fromLabel(String label, int planeWidth, int planeHeight) {
+		if (label == null) return null;
+		if (label.equals("whole")) return whole(planeWidth, planeHeight);
+		if (label.startsWith("crop:")) return parse(Kind.CROP, label.substring(5), planeWidth, planeHeight);
+		if (label.startsWith("tile:")) return parse(Kind.TILE, label.substring(5), planeWidth, planeHeight);
+		return null;
+	}
+
+	private static Region parse(Kind kind, String rectangle, int planeWidth, int planeHeight) {
+		String[] v = rectangle.split(",");
 		if (v.length != 4) return null;
 		try {
 			int[] n = new int[4];
 			for (int i = 0; i < 4; i++) n[i] = Integer.parseInt(v[i]);
-			return new Region(Kind.CROP, planeWidth, planeHeight, n[0], n[1], n[2], n[3]);
+			return new Region(kind, planeWidth, planeHeight, n[0], n[1], n[2], n[3]);
 		}
 		catch (IllegalArgumentException e) { // not a number, or not in this plane
 			return null;

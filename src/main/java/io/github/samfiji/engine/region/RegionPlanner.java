@@ -68,6 +68,34 @@ public final class RegionPlanner {
 		return new RegionPlan(EncodingMode.TILES, "auto: large plane, " + counts, tilePlan.regions(), false);
 	}
 
+	/**
+	 * The mode of an interactive session on this plane, chosen before any prompt is known: whole when the plane fits
+	 * the model input (every mode would encode it whole); for auto, whole up to {@value #WHOLE_LIMIT} times the
+	 * input, else tiles (each encoded when first prompted, then serving every prompt inside it); else as asked.
+	 */
+	public EncodingMode interactiveMode() {
+		int longest = Math.max(planeWidth, planeHeight);
+		if (longest <= inputSize) return EncodingMode.WHOLE;
+		if (options.mode() != EncodingMode.AUTO) return options.mode();
+		return longest <= WHOLE_LIMIT * inputSize ? EncodingMode.WHOLE : EncodingMode.TILES;
+	}
+
+	/**
+	 * Where one step of an interactively prompted object is decoded, from its prompt's bounds and the region of the
+	 * object's step before ({@code null} for the first) only, never from what is cached, so that replaying the steps
+	 * gives the same regions: the previous region while it holds the bounds with at least the mode's margin (tile
+	 * halo, crop margin) from its inner edges, else by {@link #interactiveMode()}: the whole plane, the tile where the
+	 * bounds have the most margin (a crop when no tile holds them), or a new crop around them.
+	 */
+	Region stepRegion(double[] bounds, Region previous) {
+		EncodingMode mode = interactiveMode();
+		if (mode == EncodingMode.WHOLE) return Region.whole(planeWidth, planeHeight);
+		int margin = mode == EncodingMode.TILES ? options.tileHalo() : options.cropMargin();
+		if (previous != null && previous.innerMargin(bounds) >= margin) return previous;
+		if (mode == EncodingMode.CROP) return crops().cropFor(bounds);
+		return tiles(Collections.singletonList(bounds)).get(0);
+	}
+
 	/** The mode segment everything uses on this plane, with the reason. */
 	public RegionPlan planEverything() {
 		EncodingMode mode = options.mode();

@@ -2,6 +2,7 @@ package io.github.samfiji.engine.region;
 
 import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.prompt.LowResMask;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.ObjectMask;
@@ -55,8 +56,13 @@ public final class RegionSegmentation {
 	};
 
 	public RegionSegmentation(PromptSegmenter segmenter, RandomAccessibleInterval<?> plane) {
-		this.regions = new PlaneRegions(segmenter, plane);
-		this.options = segmenter.options().encoding();
+		this(new PlaneRegions(segmenter, plane));
+	}
+
+	/** On the plane of {@code regions}, with its segmenter (whose encoding options apply). */
+	public RegionSegmentation(PlaneRegions regions) {
+		this.regions = regions;
+		this.options = regions.segmenter().options().encoding();
 		this.planner = new RegionPlanner(options, regions.width(), regions.height(), regions.inputSize());
 		this.retries = planner.crops(new ArrayList<>());
 	}
@@ -94,7 +100,40 @@ public final class RegionSegmentation {
 	 * @param status receives a message before a region is encoded (not before one found in the cache)
 	 */
 	public List<SegmentedObject> segment(ObjectPrompt prompt, Region region, int firstId, Consumer<String> status) {
-		List<SegmentedObject> objects = decodeOn(prompt, region, firstId, status);
+		return segment(prompt, region, firstId, status, TaskMonitor.NONE, retries);
+	}
+
+	/** The mode interactive steps use on this plane ({@link RegionPlanner#interactiveMode()}). */
+	public EncodingMode interactiveMode() { return planner.interactiveMode(); }
+
+	/**
+	 * Where one step of an interactively prompted object is decoded ({@link RegionPlanner#stepRegion}): a function
+	 * of the step's prompt and the region of the step before only.
+	 *
+	 * @param previous the region the step before was decoded on, or {@code null} for the first step
+	 */
+	public Region stepRegion(ObjectPrompt prompt, Region previous) {
+		return planner.stepRegion(PromptBounds.of(prompt, regions.width(), regions.height()), previous);
+	}
+
+	/**
+	 * Decodes one step of an interactively prompted object (the prompt as it stands after that step, with the
+	 * previous step's mask as mask input) on {@link #stepRegion}; a mask that leaves the region is decoded again on a
+	 * crop planned for this step alone, so that the result depends on nothing decoded before (a macro replaying the
+	 * steps gets the same masks). Objects are numbered from 1.
+	 *
+	 * @param monitor hears "encoding REGION" before a region that is not cached is encoded; cancels the encoder run
+	 * @throws java.util.concurrent.CancellationException when {@code monitor} cancelled an encoder run
+	 */
+	public List<SegmentedObject> segmentStep(ObjectPrompt prompt, Region previous, TaskMonitor monitor) {
+		return segment(prompt, stepRegion(prompt, previous), 1, what -> monitor.progress(what, 0, 0), monitor, planner
+			.crops(new ArrayList<>()));
+	}
+
+	private List<SegmentedObject> segment(ObjectPrompt prompt, Region region, int firstId, Consumer<String> status,
+		TaskMonitor monitor, CropPlanner retryCrops)
+	{
+		List<SegmentedObject> objects = decodeOn(prompt, region, firstId, status, monitor);
 		if (region.isWholePlane()) return objects;
 		double[] reach = PromptBounds.of(prompt, regions.width(), regions.height());
 		boolean cut = false;
@@ -106,17 +145,17 @@ public final class RegionSegmentation {
 				.boundsY() + m.boundsHeight() });
 		}
 		if (!cut) return objects;
-		Region larger = retries.cropFor(reach);
-		return larger.equals(region) ? objects : decodeOn(prompt, larger, firstId, status);
+		Region larger = retryCrops.cropFor(reach);
+		return larger.equals(region) ? objects : decodeOn(prompt, larger, firstId, status, monitor);
 	}
 
-	private List<SegmentedObject> decodeOn(ObjectPrompt prompt, Region region, int firstId,
-		Consumer<String> status)
+	private List<SegmentedObject> decodeOn(ObjectPrompt prompt, Region region, int firstId, Consumer<String> status,
+		TaskMonitor monitor)
 	{
 		ImageEmbedding embedding = recent.get(region);
 		if (embedding == null) {
 			if (!region.isWholePlane() && !regions.isCached(region)) status.accept("encoding " + region.label());
-			embedding = regions.encode(region);
+			embedding = regions.encode(region, monitor);
 			recent.put(region, embedding);
 		}
 		ObjectPrompt local = region.toLocal(prompt);

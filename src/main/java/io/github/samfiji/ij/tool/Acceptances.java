@@ -1,7 +1,5 @@
 package io.github.samfiji.ij.tool;
 
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.result.SegmentedObject;
 
@@ -86,10 +84,10 @@ final class Acceptances {
 	/**
 	 * Decodes and accepts, in order, the objects accepted before their masks were ready, and the undos after them.
 	 *
-	 * @param embeddingOf the embedding of a plane
+	 * @param stepsOf how the steps of objects on a plane are decoded
 	 * @param closed whether to stop (the session closed)
 	 */
-	void process(PromptSegmenter segmenter, IntFunction<ImageEmbedding> embeddingOf, BooleanSupplier closed) {
+	void process(IntFunction<PlaneSteps> stepsOf, BooleanSupplier closed) {
 		while (true) {
 			Acceptance a;
 			synchronized (this) {
@@ -98,8 +96,7 @@ final class Acceptances {
 			}
 			if (a == UNDO) removeLast();
 			else {
-				if (!a.editor.isDecoded()) ObjectDecoding.complete(segmenter, embeddingOf.apply(a.slice), a.editor,
-					a.slice, multimask, null);
+				if (!a.editor.isDecoded()) ObjectDecoding.complete(stepsOf.apply(a.slice), a.editor, a.slice, null);
 				if (closed.getAsBoolean()) return;
 				finish(a);
 			}
@@ -114,7 +111,8 @@ final class Acceptances {
 		try {
 			SegmentedObject added = session.accepted().add(a.editor.shown());
 			listener.record(selectImage() + new ObjectMacro(access.model(), access.options().intensityMapping(),
-				multimask, a.slice, a.editor.prompts(), a.editor.ranks()).toMacroLine());
+				multimask, access.options().encoding().withMode(a.editor.encoding()), a.slice, a.editor.prompts(), a.editor
+					.ranks()).toMacroLine());
 			listener.status("Accepted object " + added.id() + " (" + added.mask().area() + " pixels)");
 		}
 		catch (IllegalArgumentException | IllegalStateException e) {

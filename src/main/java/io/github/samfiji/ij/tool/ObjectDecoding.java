@@ -3,12 +3,13 @@ package io.github.samfiji.ij.tool;
 import ij.ImagePlus;
 
 import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.PlaneSource;
 import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.SegmentationOptions;
+import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.region.PlaneRegions;
 import io.github.samfiji.engine.result.SegmentedObject;
 import io.github.samfiji.ij.ImagePlusPlanes;
 
@@ -25,22 +26,19 @@ public final class ObjectDecoding {
 	private ObjectDecoding() {}
 
 	/**
-	 * The candidate masks of a prompt, best first: for a multimask model with {@code BEST}, its three multimask
-	 * candidates ranked by predicted IoU; otherwise the single-mask output.
+	 * The segmenter that gives the candidate masks of a prompt, best first: for a multimask model with {@code BEST},
+	 * its three multimask candidates ranked by predicted IoU; otherwise the single-mask output.
 	 */
-	static List<SegmentedObject> candidates(PromptSegmenter segmenter, ImageEmbedding embedding, ObjectPrompt prompt,
-		MultimaskMode multimask)
-	{
+	static PromptSegmenter ranked(PromptSegmenter segmenter, MultimaskMode multimask) {
 		MultimaskMode mode = multimask == MultimaskMode.SINGLE ? MultimaskMode.SINGLE : MultimaskMode.ALL;
-		PromptSegmenter ranked = segmenter.options().multimask() == mode ? segmenter : new PromptSegmenter(segmenter
-			.model(), segmenter.options().withMultimask(mode), segmenter.cache());
-		return ranked.decode(embedding, prompt, 1);
+		return segmenter.options().multimask() == mode ? segmenter : new PromptSegmenter(segmenter.model(), segmenter
+			.options().withMultimask(mode), segmenter.cache());
 	}
 
 	/**
 	 * What {@value ObjectMacro#COMMAND} does: segments the object a macro describes on {@code image} with the
-	 * installed model it names (embeddings from the shared cache) and accepts it into the image's
-	 * {@link AcceptedObjects}. Blocking.
+	 * installed model it names (embeddings from the shared cache) and the encoding it names, and accepts it into the
+	 * image's {@link AcceptedObjects}. Blocking.
 	 *
 	 * @return the object as accepted (numbered)
 	 * @throws IOException when the model cannot be opened
@@ -51,42 +49,43 @@ public final class ObjectDecoding {
 	{
 		ImagePlusPlanes planes = new ImagePlusPlanes(image);
 		SegmenterAccess access = SegmenterAccess.shared(macro.model(), engine, SegmentationOptions.defaults()
-			.withIntensityMapping(macro.intensity()));
+			.withIntensityMapping(macro.intensity()).withEncoding(macro.encoding()));
 		SegmentedObject object = access.apply(segmenter -> segment(segmenter, planes, macro));
 		return AcceptedObjects.of(image).add(object);
 	}
 
 	/**
-	 * Completes the editor's chain of decodings on {@code embedding}, one decoding per prompt not yet decoded, each
+	 * Completes the editor's chain of decodings on one plane, one decoding per prompt not yet decoded, each
 	 * refining the mask shown at the step before.
 	 *
 	 * @param ranks the candidate (1-based) to show after each prompt, as a macro recorded it; {@code null} for the
 	 *          best each time
 	 */
-	static void complete(PromptSegmenter segmenter, ImageEmbedding embedding, ObjectEditor editor, int slice,
-		MultimaskMode multimask, List<Integer> ranks)
-	{
+	static void complete(PlaneSteps steps, ObjectEditor editor, int slice, List<Integer> ranks) {
 		for (ObjectEditor.Request r; (r = editor.next(slice)) != null;) {
-			editor.apply(r, candidates(segmenter, embedding, r.prompt, multimask));
+			editor.apply(r, steps.candidates(r), steps.mode());
 			if (ranks != null) editor.choose(ranks.get(r.index));
 		}
 	}
 
 	/**
-	 * The object a macro describes: its plane encoded (or taken from the cache), its prompts decoded in order as
-	 * the tool decoded them, the chosen candidates shown.
+	 * The object a macro describes: its prompts decoded in order as the tool decoded them, on the regions of the
+	 * plane its encoding gives (whatever {@code base}'s encoding options) ({@link PlaneSteps}), the chosen candidates shown.
 	 *
 	 * @throws IllegalArgumentException when the slice is not in the image, a prompt lies outside it, or the model
 	 *           has fewer candidates than a rank names
 	 */
-	static SegmentedObject segment(PromptSegmenter segmenter, PlaneSource planes, ObjectMacro macro) {
+	static SegmentedObject segment(PromptSegmenter base, PlaneSource planes, ObjectMacro macro) {
+		PromptSegmenter segmenter = new PromptSegmenter(base.model(), base.options().withEncoding(macro.encoding()), base
+			.cache());
 		if (macro.slice() < 1 || macro.slice() > planes.planeCount()) throw new IllegalArgumentException("slice=" +
 			macro.slice() + ", but the image has slices 1-" + planes.planeCount());
 		ObjectEditor editor = ObjectEditor.of(macro.prompts());
 		ObjectPrompt.builder().points(editor.points()).box(editor.box()).build().checkInside(planes.width(), planes
 			.height(), "The object");
-		ImageEmbedding embedding = segmenter.encode(planes.plane(macro.slice()));
-		complete(segmenter, embedding, editor, macro.slice(), macro.multimask(), macro.ranks());
+		PlaneSteps steps = new PlaneSteps(segmenter, macro.multimask(), s -> new PlaneRegions(s, planes.plane(macro
+			.slice())), () -> segmenter.encode(planes.plane(macro.slice())), TaskMonitor.NONE);
+		complete(steps, editor, macro.slice(), macro.ranks());
 		return editor.shown();
 	}
 }

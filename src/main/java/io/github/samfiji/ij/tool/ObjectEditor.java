@@ -1,9 +1,9 @@
 package io.github.samfiji.ij.tool;
 
-import io.github.samfiji.engine.prompt.LowResMask;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
+import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.result.SegmentedObject;
 
 import java.util.ArrayList;
@@ -28,6 +28,7 @@ final class ObjectEditor {
 	private final List<Step> steps = new ArrayList<>();
 	private PromptBox box;
 	private int generation;
+	private EncodingMode encoding;
 
 	/** One decoding of the chain: its candidates, best first, and which one is shown. */
 	private static final class Step {
@@ -48,11 +49,14 @@ final class ObjectEditor {
 		final int index;
 		final int generation;
 		final ObjectPrompt prompt;
+		/** Where the step before was decoded ({@link SegmentedObject#region()}), or {@code null} for the first. */
+		final String previousRegion;
 
-		Request(int index, int generation, ObjectPrompt prompt) {
+		Request(int index, int generation, ObjectPrompt prompt, String previousRegion) {
 			this.index = index;
 			this.generation = generation;
 			this.prompt = prompt;
+			this.previousRegion = previousRegion;
 		}
 	}
 
@@ -115,20 +119,26 @@ final class ObjectEditor {
 			if (p instanceof PromptBox) lastBox = (PromptBox) p;
 			else b.point((PromptPoint) p);
 		}
-		LowResMask previous = j == 0 ? null : steps.get(j - 1).shown().lowRes();
-		return new Request(j, generation, b.box(lastBox).maskInput(previous).build());
+		SegmentedObject previous = j == 0 ? null : steps.get(j - 1).shown();
+		return new Request(j, generation, b.box(lastBox).maskInput(previous == null ? null : previous.lowRes()).build(),
+			previous == null ? null : previous.region());
 	}
 
 	/**
 	 * Keeps the candidates (best first) of a requested decoding and shows the first.
 	 *
+	 * @param mode how the plane was encoded for it ({@link PlaneSteps#mode()})
 	 * @return false (keeping nothing) when the prompts or the shown masks changed since the request
 	 */
-	boolean apply(Request request, List<SegmentedObject> candidates) {
+	boolean apply(Request request, List<SegmentedObject> candidates, EncodingMode mode) {
 		if (request.generation != generation || request.index != steps.size() || candidates.isEmpty()) return false;
 		steps.add(new Step(new ArrayList<>(candidates)));
+		encoding = mode;
 		return true;
 	}
+
+	/** How the plane was encoded for the decodings (whole, tiles or crop), or {@code null} before the first. */
+	EncodingMode encoding() { return encoding; }
 
 	/** Whether every prompt is decoded. */
 	boolean isDecoded() { return !prompts.isEmpty() && steps.size() == prompts.size(); }

