@@ -7,6 +7,7 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 
+import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.result.SegmentedObject;
 import io.github.samfiji.ij.SamOptions;
 import io.github.samfiji.ij.StatusBarMonitor;
@@ -70,6 +71,7 @@ public class SegmentObjectPlugin implements PlugIn {
 		gd.addStringField("Intensity", defaults.intensity.toString(), 20);
 		gd.addChoice("Multimask", new String[] { "best", "single" }, defaults.multimask.name().toLowerCase(
 			java.util.Locale.ROOT));
+		gd.addChoice("Encoding", new String[] { "whole", "auto", "crop", "tiles" }, defaults.encoding.mode().key());
 		gd.addNumericField("Slice", image.getCurrentSlice(), 0);
 		gd.addStringField("Points", "", 30);
 		gd.addMessage("Points: +x,y (object) and -x,y (background), separated by spaces");
@@ -79,7 +81,8 @@ public class SegmentObjectPlugin implements PlugIn {
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
 		String options = "model=[" + gd.getNextString().trim() + "] intensity=" + gd.getNextString().trim() +
-			" multimask=" + gd.getNextChoice() + " slice=" + (int) gd.getNextNumber() + " points=[" + gd.getNextString()
+			" multimask=" + gd.getNextChoice() + " " + defaults.encoding.withMode(EncodingMode.parse(gd.getNextChoice())) +
+			" slice=" + (int) gd.getNextNumber() + " points=[" + gd.getNextString()
 				.trim() + "] box=[" + gd.getNextString().trim() + "] candidate=" + (int) gd.getNextNumber();
 		return ObjectMacro.parse(options, defaults.model, image.getCurrentSlice());
 	}

@@ -2,11 +2,14 @@ package io.github.samfiji.ij;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.Prefs;
 
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
+import io.github.samfiji.engine.region.EncodingMode;
+import io.github.samfiji.engine.region.EncodingOptions;
 
 import java.awt.Color;
 
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class SamOptionsTest {
 
 	private static final String[] KEYS = { "samfiji.segment.model", "samfiji.segment.threads",
-		"samfiji.segment.intensity", "samfiji.segment.multimask", "samfiji.tool.color", "samfiji.tool.opacity" };
+		"samfiji.segment.intensity", "samfiji.segment.multimask", "samfiji.tool.color", "samfiji.tool.opacity",
+		"samfiji.segment.encoding", "samfiji.segment.tileSize", "samfiji.segment.tileHalo", "samfiji.segment.cropMargin" };
 	private final String[] saved = new String[KEYS.length];
 
 	@BeforeEach
@@ -49,6 +53,26 @@ class SamOptionsTest {
 		assertEquals(o.toMacroOptions(), back.toMacroOptions());
 		assertEquals(2, back.engineOptions().threads());
 		assertEquals(MultimaskMode.SINGLE, back.segmentationOptions().multimask());
+	}
+
+	@Test
+	void theEncodingIsKeptWhereSegmentWithPromptsFindsIt() {
+		SamOptions o = SamOptions.load().withMacroOptions("encoding=tiles tile_size=512 tile_halo=64");
+		assertEquals("encoding=tiles tile_size=512 tile_halo=64 crop_margin=128", o.encoding.toString());
+		o.save();
+		assertEquals("tiles", Prefs.get("samfiji.segment.encoding", ""), "the Segment with Prompts dialog starts from it");
+		assertEquals(512, (int) Prefs.get("samfiji.segment.tileSize", 0));
+		SamOptions back = SamOptions.load();
+		assertEquals(o.encoding.toString(), back.encoding.toString());
+		assertEquals(EncodingMode.TILES, back.segmentationOptions().encoding().mode());
+		assertTrue(back.toMacroOptions().contains(" encoding=tiles tile_size=512 tile_halo=64 crop_margin=128 "));
+		assertEquals("encoding=tiles tile_size=512 tile_halo=64 crop_margin=32", back.withMacroOptions("crop_margin=32")
+			.encoding.toString(), "keys left out keep their values");
+		Prefs.set("samfiji.segment.tileHalo", 400);
+		assertEquals(EncodingOptions.defaults().toString(), SamOptions.load().encoding.toString(),
+			"a halo of more than half the tile falls back to the defaults");
+		assertEquals("tile_halo (300) must be less than half of tile_size (512), or tiles would not advance; e.g. tile_size=1024 tile_halo=128",
+			assertThrows(IllegalArgumentException.class, () -> back.withMacroOptions("tile_halo=300")).getMessage());
 	}
 
 	@Test

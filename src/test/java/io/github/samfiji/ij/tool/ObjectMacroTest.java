@@ -8,6 +8,7 @@ import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
+import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.EncodingOptions;
 
 import java.util.Arrays;
@@ -38,6 +39,21 @@ class ObjectMacroTest {
 		assertEquals(4.75, ((PromptPoint) back.prompts().get(2)).x(), 0);
 		assertEquals(3, back.slice());
 		assertEquals("run(\"Segment Object\", \"" + options + "\");\n", macro.toMacroLine());
+	}
+
+	@Test
+	void theEncodingIsWrittenUnlessWholeAndReadBack() {
+		String tiles = "model=[m] intensity=auto multimask=best encoding=tiles tile_size=512 tile_halo=64 crop_margin=32 slice=1 prompts=[+5,6]";
+		ObjectMacro macro = ObjectMacro.parse(tiles, "m", 1);
+		assertEquals(EncodingMode.TILES, macro.encoding().mode());
+		assertEquals(512, macro.encoding().tileSize());
+		assertEquals(tiles, macro.toOptions());
+		assertEquals(EncodingMode.WHOLE, ObjectMacro.parse("prompts=[+5,6]", "m", 1).encoding().mode(),
+			"as the tool did before it used tiles or crops, so that older macros replay unchanged");
+		assertEquals(1024, ObjectMacro.parse("encoding=crop prompts=[+5,6]", "m", 1).encoding().tileSize());
+		assertEquals("Unknown encoding 'sometimes': use auto, whole, crop or tiles", message(
+			"encoding=sometimes prompts=[+5,6]"));
+		assertEquals("tile_size must be a whole number, not 'big'", message("tile_size=big prompts=[+5,6]"));
 	}
 
 	@Test
