@@ -31,10 +31,11 @@ final class PlaneSteps {
 	private final EncodingMode mode;
 	private final Supplier<ImageEmbedding> whole;
 	private final TaskMonitor monitor;
+	private ImageEmbedding wholeEmbedding;
 
 	/**
 	 * @param plane the plane for a segmenter (the one that ranks the candidates)
-	 * @param whole the plane's whole embedding, asked for only when the plane is encoded whole
+	 * @param whole the plane's whole embedding, asked for once and only when the plane is encoded whole
 	 * @param monitor hears "encoding REGION" before a tile or crop is encoded, and can cancel that
 	 */
 	PlaneSteps(PromptSegmenter segmenter, MultimaskMode multimask, Function<PromptSegmenter, PlaneRegions> plane,
@@ -55,7 +56,7 @@ final class PlaneSteps {
 	 * and intensity range.
 	 */
 	void prepare() {
-		if (mode == EncodingMode.WHOLE) whole.get();
+		if (mode == EncodingMode.WHOLE) wholeEmbedding();
 		else regions.regions().prepare();
 	}
 
@@ -71,9 +72,14 @@ final class PlaneSteps {
 			return regions.segmentStep(request.prompt, previous, monitor);
 		}
 		List<SegmentedObject> objects = new ArrayList<>();
-		for (SegmentedObject o : ranked.decode(whole.get(), request.prompt, 1))
+		for (SegmentedObject o : ranked.decode(wholeEmbedding(), request.prompt, 1))
 			objects.add(new SegmentedObject(o.id(), o.prompt(), o.mask(), o.predictedIou(), o.lowRes(), o
 				.stabilityScore(), Region.whole(regions.regions().width(), regions.regions().height()).label()));
 		return objects;
+	}
+
+	private ImageEmbedding wholeEmbedding() {
+		if (wholeEmbedding == null) wholeEmbedding = whole.get();
+		return wholeEmbedding;
 	}
 }

@@ -82,7 +82,10 @@ public final class ToolSession implements AutoCloseable {
 
 	Listener listener() { return listener; }
 
-	/** Computes the current plane's embedding in the background (nothing happens if it is ready). */
+	/**
+	 * Computes the current plane's embedding in the background (nothing happens if it is ready); for a plane
+	 * encoded in tiles or crops, what they need of the whole plane (its fingerprint and intensity range).
+	 */
 	public void start() {
 		worker.request();
 	}

@@ -25,6 +25,32 @@ class RegionPlannerTest {
 	}
 
 	@Test
+	void anInteractiveSessionEncodesWholeUpToOneAndAHalfInputsThenTiles() {
+		EncodingOptions auto = EncodingOptions.defaults();
+		assertSame(EncodingMode.WHOLE, new RegionPlanner(auto, 1024, 800, INPUT).interactiveMode());
+		assertSame(EncodingMode.WHOLE, new RegionPlanner(auto, 1536, 900, INPUT).interactiveMode());
+		assertSame(EncodingMode.TILES, new RegionPlanner(auto, 1537, 900, INPUT).interactiveMode());
+		assertSame(EncodingMode.CROP, new RegionPlanner(auto.withMode(EncodingMode.CROP), 1100, 900, INPUT)
+			.interactiveMode());
+		assertSame(EncodingMode.WHOLE, new RegionPlanner(auto.withMode(EncodingMode.TILES), 1024, 1024, INPUT)
+			.interactiveMode(), "a plane that fits the input is encoded whole in every mode");
+	}
+
+	@Test
+	void aStepStaysOnThePreviousRegionWhileItHasTheMarginThere() {
+		RegionPlanner tiles = new RegionPlanner(EncodingOptions.defaults(), 3000, 2000, INPUT);
+		Region first = tiles.stepRegion(box(1500, 900, 0, 0), null); // tiles at x 0, 658, 1317, 1976 and y 0, 488, 976
+		assertEquals("tile:1317,488,1024,1024", first.label(), "the tile where the point has the most margin");
+		assertSame(first, tiles.stepRegion(box(1500, 900, 500, 400), first), "183 pixels inside: more than the halo");
+		assertEquals("tile:1976,488,1024,1024", tiles.stepRegion(box(2100, 900, 200, 100), first).label(),
+			"41 pixels inside the first tile: the tile where the prompts have the most margin");
+		assertEquals("crop:1372,744,1256,1256", tiles.stepRegion(box(1500, 900, 1000, 1000), first).label(),
+			"no tile holds them: a crop");
+		assertTrue(new RegionPlanner(EncodingOptions.whole(), 3000, 2000, INPUT).stepRegion(box(1500, 900, 0, 0), first)
+			.isWholePlane());
+	}
+
+	@Test
 	void aCropIsANativeResolutionWindowCentredOnThePromptAndMargin() {
 		RegionPlan p = plan(EncodingMode.CROP, 3001, 2003, box(1500, 1000, 20, 10));
 		Region r = p.regions().get(0);

@@ -81,6 +81,18 @@ class RegionTest {
 	}
 
 	@Test
+	void labelsAreReadBack() {
+		Region tile = new Region(Region.Kind.TILE, 300, 200, 10, 20, 150, 100);
+		assertEquals(tile, Region.fromLabel(tile.label(), 300, 200));
+		assertEquals(Region.Kind.TILE, Region.fromLabel(tile.label(), 300, 200).kind());
+		assertEquals(Region.Kind.CROP, Region.fromLabel("crop:10,20,150,100", 300, 200).kind());
+		assertTrue(Region.fromLabel("whole", 300, 200).isWholePlane());
+		assertNull(Region.fromLabel("tile:10,20,150,100", 100, 100), "does not fit the plane");
+		assertNull(Region.fromLabel("tile:0,0,1,1+tile:1,1,1,1", 300, 200), "merged objects have no one region");
+		assertNull(Region.fromLabel(null, 300, 200));
+	}
+
+	@Test
 	void keysNameTheRectangleWhateverTheKind() {
 		assertEquals("crop:40,30,101,77", CROP.cacheKey());
 		assertEquals("crop:40,30,101,77", CROP.as(Region.Kind.TILE).cacheKey());

@@ -27,6 +27,7 @@ import io.github.samfiji.ij.tool.ToolTesting.RecordingListener;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +47,8 @@ class ToolLargePlaneTest {
 	private static SamModel box, content;
 
 	private final RecordingListener listener = new RecordingListener();
+	/** Whether the view said "encoding" at some redraw. */
+	private final AtomicBoolean sawEncoding = new AtomicBoolean();
 	private final EmbeddingCache cache = new EmbeddingCache(1L << 30, null);
 	private ToolSession session;
 
@@ -82,7 +85,29 @@ class ToolLargePlaneTest {
 
 	private AcceptedObjects start(ImagePlus image, PromptSegmenter segmenter) {
 		AcceptedObjects accepted = new AcceptedObjects(image, new RecordingDisplay());
-		session = new ToolSession(image, SegmenterAccess.of(segmenter, "tiny"), accepted, listener);
+		session = new ToolSession(image, SegmenterAccess.of(segmenter, "tiny"), accepted, new ToolSession.Listener() {
+
+			@Override
+			public void updated(ToolSession s) {
+				if (s.view().isEncoding()) sawEncoding.set(true);
+				listener.updated(s);
+			}
+
+			@Override
+			public void status(String message) {
+				listener.status(message);
+			}
+
+			@Override
+			public void failed(Exception error) {
+				listener.failed(error);
+			}
+
+			@Override
+			public void record(String macroLine) {
+				listener.record(macroLine);
+			}
+		});
 		session.start();
 		return accepted;
 	}
@@ -99,10 +124,12 @@ class ToolLargePlaneTest {
 
 	@Test
 	void aPromptIsDecodedOnItsTileWhichIsEncodedOnceAndNamedInTheResults() throws Exception {
+		long runs = box.encoder().runCount();
 		AcceptedObjects accepted = start(checkerboard(), segmenter(box, EncodingOptions.defaults()));
 		session.awaitIdle(TIMEOUT_MS);
-		long runs = box.encoder().runCount();
-		assertEquals(0, runs - box.encoder().runCount(), "nothing is encoded before a prompt");
+		assertEquals(0, box.encoder().runCount() - runs, "nothing is encoded before a prompt");
+		assertEquals("SAM ready on slice 1 (encoding=tiles: a region is encoded when first prompted): " + ToolView.HELP,
+			listener.lastStatus());
 
 		session.addPoint(1500, 900, true);
 		SegmentedObject first = shown();
@@ -112,6 +139,7 @@ class ToolLargePlaneTest {
 		assertTrue(listener.statuses.contains(
 			"SAM: encoding tile:676,76,1024,1024 of slice 1 of 'large' (then every prompt inside it is decoded at once)..."),
 			listener.statuses.toString());
+		assertTrue(sawEncoding.get(), "the view shows the tile being encoded");
 		assertFalse(session.view().isEncoding());
 
 		session.addPoint(1503, 902, false);
