@@ -205,8 +205,7 @@ class ToolLargePlaneTest {
 		shown();
 		session.accept();
 		session.addPoint(300, 1000, true);
-		shown();
-		session.accept();
+		session.accept(); // at once: accepted when its tile is encoded and its mask ready
 		session.awaitIdle(TIMEOUT_MS);
 		assertEquals(2, accepted.size());
 		assertEquals("tile:676,76,1024,1024", accepted.objects().get(0).region());
