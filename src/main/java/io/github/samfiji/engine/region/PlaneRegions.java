@@ -79,10 +79,16 @@ public final class PlaneRegions {
 			plane), range()), monitor));
 	}
 
-	/** Computes what every region's embedding needs of the whole plane (fingerprint, intensity range) now. */
-	public void prepare() {
+	/**
+	 * Computes what every region's embedding needs of the whole plane (fingerprint, intensity range) now.
+	 *
+	 * @return whether anything was computed (false when both were known)
+	 */
+	public boolean prepare() {
+		boolean known = fingerprint != null && range != null;
 		fingerprint();
 		range();
+		return !known;
 	}
 
 	/** Whether the embedding of {@code region} is in the cache's memory. */

@@ -70,7 +70,8 @@ public final class ObjectDecoding {
 
 	/**
 	 * The object a macro describes: its prompts decoded in order as the tool decoded them, on the regions of the
-	 * plane its encoding gives (whatever {@code base}'s encoding options) ({@link PlaneSteps}), the chosen candidates shown.
+	 * plane that the macro's encoding gives ({@link PlaneSteps}; {@code base}'s encoding options do not matter), the
+	 * chosen candidates shown.
 	 *
 	 * @throws IllegalArgumentException when the slice is not in the image, a prompt lies outside it, or the model
 	 *           has fewer candidates than a rank names

@@ -52,12 +52,15 @@ final class PlaneSteps {
 	EncodingMode mode() { return mode; }
 
 	/**
-	 * Computes ahead of the first prompt what every prompt needs: the whole embedding, or the plane's fingerprint
-	 * and intensity range.
+	 * Computes ahead of the first prompt what every prompt needs: the whole embedding (its supplier reports that),
+	 * or the plane's fingerprint and intensity range.
+	 *
+	 * @return whether the fingerprint and range were computed now (false when ready, or when the plane is whole)
 	 */
-	void prepare() {
-		if (mode == EncodingMode.WHOLE) wholeEmbedding();
-		else regions.regions().prepare();
+	boolean prepare() {
+		if (mode != EncodingMode.WHOLE) return regions.regions().prepare();
+		wholeEmbedding();
+		return false;
 	}
 
 	/**

@@ -17,10 +17,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * The interactive tool's logic for one image, without any window, so that tests drive it like the mouse does.
  * Prompts are given in pixel positions of the current plane; the plane's embedding is computed (or taken from the
- * cache) and each prompt change decoded on one background thread. A plane larger than the model input may be
- * encoded in tiles or crops instead, as the encoding options say ({@link PlaneSteps}): a tile or crop is encoded
- * on that thread when the first prompt needs it (the status bar says so), then serves every prompt inside it ({@link CoalescingWorker}: only the latest
- * prompts are decoded, clicks never queue up). The {@link Listener} hears about every change, on that thread or on
+ * cache) and each prompt change decoded on one background thread ({@link CoalescingWorker}: only the latest
+ * prompts are decoded, clicks never queue up). A plane larger than the model input may be encoded in tiles or
+ * crops instead, as the encoding options say ({@link PlaneSteps}): a tile or crop is encoded on that thread when the
+ * first prompt needs it (the status bar says so), then serves every prompt inside it. The {@link Listener} hears about every change, on that thread or on
  * the caller's. Accepting hands the shown mask to the image's {@link AcceptedObjects} and reports the macro
  * statement that makes the same object ({@link ObjectMacro}); if the mask of the latest prompts is not ready yet,
  * it is accepted as soon as it is. The image is only read.
@@ -263,10 +263,8 @@ public final class ToolSession implements AutoCloseable {
 			wanted = plane;
 		}
 		PlaneSteps steps = planes.steps(segmenter, wanted, true);
-		steps.prepare();
-		if (steps.mode() != EncodingMode.WHOLE && view().points().isEmpty() && view().box() == null) listener.status(
-			"SAM ready on slice " + wanted + " (encoding=" + steps.mode().key() +
-				": a region is encoded when first prompted): " + ToolView.HELP);
+		if (steps.prepare()) listener.status("SAM ready on slice " + wanted + " (encoding=" + steps.mode().key() +
+			": a region is encoded when first prompted): " + ToolView.HELP);
 		while (true) {
 			ObjectEditor current;
 			ObjectEditor.Request request;
