@@ -40,7 +40,7 @@ public class SegmentObjectPlugin implements PlugIn {
 		try {
 			if (options != null) macro = ObjectMacro.parse(options, defaults.model, image.getCurrentSlice());
 			else if (GraphicsEnvironment.isHeadless()) throw new IllegalArgumentException(
-				"No display: give the prompts in the macro call, e.g. points=[+120,80] or box=[100,60,40,35]");
+				"No display: give the prompts in the macro call, e.g. prompts=[box:100,60,40,35 +120,80 -131,90]");
 			else if ((macro = dialog(image, defaults)) == null) return;
 		}
 		catch (IllegalArgumentException e) {
@@ -73,17 +73,14 @@ public class SegmentObjectPlugin implements PlugIn {
 			java.util.Locale.ROOT));
 		gd.addChoice("Encoding", new String[] { "whole", "auto", "crop", "tiles" }, defaults.encoding.mode().key());
 		gd.addNumericField("Slice", image.getCurrentSlice(), 0);
-		gd.addStringField("Points", "", 30);
-		gd.addMessage("Points: +x,y (object) and -x,y (background), separated by spaces");
-		gd.addStringField("Box", "", 20);
-		gd.addMessage("Box: x,y,width,height");
-		gd.addNumericField("Candidate", 1, 0);
+		gd.addStringField("Prompts", "", 40);
+		gd.addMessage("Prompts, in order, separated by spaces: box:x,y,width,height, +x,y (object), -x,y\n" +
+			"(background); #k after a prompt picks the k-th best candidate, e.g. box:100,60,40,35 +120,80 -131,90");
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
 		String options = "model=[" + gd.getNextString().trim() + "] intensity=" + gd.getNextString().trim() +
 			" multimask=" + gd.getNextChoice() + " " + defaults.encoding.withMode(EncodingMode.parse(gd.getNextChoice())) +
-			" slice=" + (int) gd.getNextNumber() + " points=[" + gd.getNextString()
-				.trim() + "] box=[" + gd.getNextString().trim() + "] candidate=" + (int) gd.getNextNumber();
+			" slice=" + (int) gd.getNextNumber() + " prompts=[" + gd.getNextString().trim() + "]";
 		return ObjectMacro.parse(options, defaults.model, image.getCurrentSlice());
 	}
 }

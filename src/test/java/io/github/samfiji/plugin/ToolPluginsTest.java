@@ -7,6 +7,7 @@ import ij.ImagePlus;
 
 import io.github.samfiji.ij.IjTestFixtures;
 import io.github.samfiji.ij.tool.AcceptedObjects;
+import io.github.samfiji.ij.tool.ObjectMacro;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -68,6 +69,16 @@ class ToolPluginsTest {
 			MacroCall.run(new SegmentObjectPlugin(), image, "model=nosuchmodel prompts=[+3,4]");
 		}
 		assertTrue(printed().contains("Model 'nosuchmodel' is not installed"), printed());
+	}
+
+	@Test
+	void withoutOptionsOrDisplayTheMacroFormIsShownAndItsExampleParses() {
+		MacroCall.run(new SegmentObjectPlugin(), image, null);
+		String message = "No display: give the prompts in the macro call, e.g. prompts=[box:100,60,40,35 +120,80 -131,90]";
+		assertEquals(message, printed());
+		ObjectMacro example = ObjectMacro.parse(message.substring(message.indexOf("prompts=")), "minisam", 1);
+		assertEquals(3, example.prompts().size());
+		assertEquals(0, AcceptedObjects.of(image).size());
 	}
 
 	@Test
