@@ -9,8 +9,6 @@ import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.propagate.PropagationOptions;
 import io.github.samfiji.ij.ObjectPropagation;
-import io.github.samfiji.ij.OutputDisplay;
-import io.github.samfiji.ij.OutputWriter;
 import io.github.samfiji.ij.PromptSource;
 import io.github.samfiji.ij.SegmentationOutputs;
 import io.github.samfiji.ij.StackOptions;
@@ -113,12 +111,7 @@ public class PropagateObjectsCommand extends ContextCommand {
 			SegmentationOutputs outputs = ObjectPropagation.run(image, PromptSource.parse(prompts).read(image,
 				promptFile == null ? null : promptFile.toPath()), model, options, EngineOptions.defaults().withThreads(
 					threads), propagation, stack, new StatusServiceMonitor(status, log, this::isCanceled));
-			if (outputDirectory != null) OutputWriter.write(outputs, image, outputDirectory.toPath());
-			if (show) OutputDisplay.show(outputs, false, true, true);
-			labels = outputs.labels();
-			for (String note : outputs.notes())
-				log.info("Propagate through Stack: " + note);
-			if (outputs.failure() != null) log.error("Propagate through Stack stopped early", outputs.failure());
+			labels = CommandOutputs.deliver("Propagate through Stack", outputs, image, outputDirectory, show, log);
 		}
 		catch (IOException | IllegalArgumentException e) {
 			cancel(e.getMessage());

@@ -8,8 +8,6 @@ import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.ij.AutomaticSegmentation;
-import io.github.samfiji.ij.OutputDisplay;
-import io.github.samfiji.ij.OutputWriter;
 import io.github.samfiji.ij.SegmentationOutputs;
 
 import java.io.File;
@@ -75,13 +73,7 @@ public class RefineWithSamCommand extends ContextCommand {
 				.withIntensityMapping(IntensityMapping.parse(intensity));
 			SegmentationOutputs outputs = AutomaticSegmentation.refineLabels(image, labelImage, addPoint, model, options,
 				EngineOptions.defaults().withThreads(threads), new StatusServiceMonitor(status, this::isCanceled));
-			if (outputDirectory != null) OutputWriter.write(outputs, image, outputDirectory.toPath());
-			if (show) OutputDisplay.show(outputs, false, true, true);
-			labels = outputs.labels();
-			if (!outputs.result().isComplete()) log.warn("Refine with SAM stopped early (" + (outputs.result()
-				.stoppedBecause() == null ? "cancelled" : outputs.result().stoppedBecause()) + "); kept " + outputs.result()
-					.objects().size() + " finished object(s)");
-			if (outputs.failure() != null) log.error("Refine with SAM stopped early", outputs.failure());
+			labels = CommandOutputs.deliver("Refine with SAM", outputs, image, outputDirectory, show, log);
 		}
 		catch (IOException | IllegalArgumentException e) {
 			cancel(e.getMessage());

@@ -10,8 +10,6 @@ import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.EncodingOptions;
 import io.github.samfiji.ij.AutomaticSegmentation;
-import io.github.samfiji.ij.OutputDisplay;
-import io.github.samfiji.ij.OutputWriter;
 import io.github.samfiji.ij.SegmentationOutputs;
 
 import java.io.File;
@@ -105,13 +103,7 @@ public class SegmentEverythingCommand extends ContextCommand {
 					EncodingOptions.of(EncodingMode.parse(encoding), tileSize, tileHalo, EncodingOptions.defaults()
 						.cropMargin())), auto, EngineOptions
 					.defaults().withThreads(threads), new StatusServiceMonitor(status, this::isCanceled));
-			if (outputDirectory != null) OutputWriter.write(outputs, image, outputDirectory.toPath());
-			if (show) OutputDisplay.show(outputs, false, true, true);
-			labels = outputs.labels();
-			for (String note : outputs.result().notes())
-				log.info("Segment Everything: " + note);
-			if (!outputs.result().isComplete()) log.warn("Segment Everything was cancelled; kept the " + outputs.result()
-				.objects().size() + " object(s) of the finished planes");
+			labels = CommandOutputs.deliver("Segment Everything", outputs, image, outputDirectory, show, log);
 		}
 		catch (IOException | IllegalArgumentException e) {
 			cancel(e.getMessage());

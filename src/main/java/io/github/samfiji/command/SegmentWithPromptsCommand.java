@@ -11,8 +11,6 @@ import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.EncodingOptions;
-import io.github.samfiji.ij.OutputDisplay;
-import io.github.samfiji.ij.OutputWriter;
 import io.github.samfiji.ij.PromptSegmentation;
 import io.github.samfiji.ij.PromptSource;
 import io.github.samfiji.ij.SegmentationOutputs;
@@ -116,15 +114,7 @@ public class SegmentWithPromptsCommand extends ContextCommand {
 			SegmentationOutputs outputs = PromptSegmentation.run(image, PromptSource.parse(prompts).read(image,
 				promptFile == null ? null : promptFile.toPath(), everyPlane), model, options, EngineOptions.defaults()
 					.withThreads(threads).withDevice(EngineOptions.Device.parse(device)), stack, monitor());
-			if (outputDirectory != null) OutputWriter.write(outputs, image, outputDirectory.toPath());
-			if (show) OutputDisplay.show(outputs, false, true, true);
-			labels = outputs.labels();
-			for (String note : outputs.result().notes())
-				log.info("Segment with Prompts: " + note);
-			if (!outputs.result().isComplete()) log.warn("Segment with Prompts stopped early (" + (outputs.result()
-				.stoppedBecause() == null ? "cancelled" : outputs.result().stoppedBecause()) + "); kept " + outputs.result()
-					.objects().size() + " finished object(s)");
-			if (outputs.failure() != null) log.error("Segment with Prompts stopped early", outputs.failure());
+			labels = CommandOutputs.deliver("Segment with Prompts", outputs, image, outputDirectory, show, log);
 		}
 		catch (IOException | IllegalArgumentException e) {
 			cancel(e.getMessage());
