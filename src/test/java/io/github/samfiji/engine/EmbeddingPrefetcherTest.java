@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.samfiji.engine.cache.EmbeddingCache;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 
 import net.imglib2.img.array.ArrayImgs;
 
@@ -31,22 +29,6 @@ class EmbeddingPrefetcherTest {
 		model.close();
 	}
 
-	/** Records warnings; never cancels. */
-	private static final class Warnings implements TaskMonitor {
-
-		final List<String> messages = Collections.synchronizedList(new ArrayList<>());
-
-		@Override
-		public void progress(String message, long done, long total) {}
-
-		@Override
-		public void warn(String message) {
-			messages.add(message);
-		}
-
-		@Override
-		public boolean isCancelled() { return false; }
-	}
 
 	private static PlaneSource threePlanes() {
 		return PlaneSource.stack(ArrayImgs.unsignedBytes(new byte[32 * 24 * 3], 32, 24, 3));
@@ -58,7 +40,7 @@ class EmbeddingPrefetcherTest {
 
 	@Test
 	void aFailedLookAheadNobodyAskedForIsReportedWithItsPlane() {
-		Warnings warnings = new Warnings();
+		RecordingMonitor warnings = new RecordingMonitor();
 		PlaneSource failing = FailingPlanes.exception(threePlanes(), 2, () -> new IllegalStateException(
 			"injected encoder failure"));
 		try (EmbeddingPrefetcher prefetcher = new EmbeddingPrefetcher(segmenter(), failing, true, warnings)) {
@@ -66,12 +48,12 @@ class EmbeddingPrefetcherTest {
 			prefetcher.prefetch(2);
 		}
 		assertEquals(Collections.singletonList(
-			"Encoding plane 2 ahead, in the background, failed: injected encoder failure"), warnings.messages);
+			"Encoding plane 2 ahead, in the background, failed: injected encoder failure"), warnings.warnings);
 	}
 
 	@Test
 	void aFailedLookAheadThatIsAskedForIsThrownNotWarned() {
-		Warnings warnings = new Warnings();
+		RecordingMonitor warnings = new RecordingMonitor();
 		PlaneSource failing = FailingPlanes.exception(threePlanes(), 2, () -> new IllegalStateException(
 			"injected encoder failure"));
 		try (EmbeddingPrefetcher prefetcher = new EmbeddingPrefetcher(segmenter(), failing, true, warnings)) {
@@ -79,27 +61,27 @@ class EmbeddingPrefetcherTest {
 			IllegalStateException e = assertThrows(IllegalStateException.class, () -> prefetcher.get(2));
 			assertEquals("injected encoder failure", e.getMessage());
 		}
-		assertEquals(Collections.emptyList(), warnings.messages);
+		assertEquals(Collections.emptyList(), warnings.warnings);
 	}
 
 	@Test
 	void aLookAheadOutOfMemoryIsReportedToo() {
-		Warnings warnings = new Warnings();
+		RecordingMonitor warnings = new RecordingMonitor();
 		PlaneSource failing = FailingPlanes.error(threePlanes(), 3, () -> new OutOfMemoryError("Java heap space"));
 		try (EmbeddingPrefetcher prefetcher = new EmbeddingPrefetcher(segmenter(), failing, true, warnings)) {
 			prefetcher.prefetch(3);
 		}
 		assertEquals(Collections.singletonList("Encoding plane 3 ahead, in the background, failed: Java heap space"),
-			warnings.messages);
+			warnings.warnings);
 	}
 
 	@Test
 	void aSuccessfulLookAheadNobodyUsedWarnsNothing() {
-		Warnings warnings = new Warnings();
+		RecordingMonitor warnings = new RecordingMonitor();
 		try (EmbeddingPrefetcher prefetcher = new EmbeddingPrefetcher(segmenter(), threePlanes(), true, warnings)) {
 			prefetcher.get(1);
 			prefetcher.prefetch(2);
 		}
-		assertEquals(Collections.emptyList(), warnings.messages);
+		assertEquals(Collections.emptyList(), warnings.warnings);
 	}
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.samfiji.engine.AnalyticMasks;
 import io.github.samfiji.engine.PlaneSource;
 import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.RecordingMonitor;
 import io.github.samfiji.engine.SamModel;
 import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.TaskMonitor;
@@ -23,9 +24,7 @@ import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
@@ -107,19 +106,8 @@ class TiledEverythingTest {
 	@Test
 	void cancellingDuringTilingKeepsTheFinishedTilesInTheCache() {
 		EmbeddingCache cache = new EmbeddingCache(1L << 30, null);
-		List<String> messages = new ArrayList<>();
-		TaskMonitor cancelInSecondTile = new TaskMonitor() {
-
-			@Override
-			public void progress(String message, long done, long total) {
-				messages.add(message);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return messages.stream().anyMatch(m -> m.contains("encoding plane 1, tile:224,0"));
-			}
-		};
+		RecordingMonitor cancelInSecondTile = new RecordingMonitor(messages -> messages.stream().anyMatch(m -> m
+			.contains("encoding plane 1, tile:224,0")));
 		long runs = model.encoder().runCount();
 		SegmentationResult r = segmenter(256, 16, cache).segment(PlaneSource.of(TestImages.unsignedBytes(480, 256)),
 			cancelInSecondTile);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.samfiji.engine.PlaneAxes;
 import io.github.samfiji.engine.PlaneSource;
 import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.RecordingMonitor;
 import io.github.samfiji.engine.SamModel;
 import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.TaskMonitor;
@@ -232,22 +233,6 @@ class ObjectPropagatorTest {
 		assertEquals(Arrays.asList("z 2: blank plane", "z 3: end of the axis"), r.tracks().get(0).stops());
 	}
 
-	/** Records warnings; never cancels. */
-	private static final class Warnings implements TaskMonitor {
-
-		final List<String> messages = new java.util.ArrayList<>();
-
-		@Override
-		public void progress(String message, long done, long total) {}
-
-		@Override
-		public void warn(String message) {
-			messages.add(message);
-		}
-
-		@Override
-		public boolean isCancelled() { return false; }
-	}
 
 	@Test
 	void aSeedOnABlankPlaneIsReportedAndTheOtherObjectsGoOn() {
@@ -255,14 +240,14 @@ class ObjectPropagatorTest {
 			10)).plane(rect(20, 20, 10, 10));
 		PromptSegmenter segmenter = new PromptSegmenter(model, SegmentationOptions.defaults(), new EmbeddingCache(1 << 30,
 			null));
-		Warnings warnings = new Warnings();
+		RecordingMonitor warnings = new RecordingMonitor();
 		PropagationResult r = new ObjectPropagator(segmenter, PropagationOptions.defaults(), false).propagate(PlaneSource
 			.stack(stack.image()), PlaneAxes.zStack(4), Arrays.asList(box(rect(20, 20, 10, 10), 2, "a"), box(rect(20, 20,
 				10, 10), 4, "b")), warnings);
 		assertTrue(r.segmentation().isComplete());
 		assertEquals(Collections.singletonList(
 			"Object 1 is annotated on plane 2, which is blank (every pixel the same value): nothing to segment there"),
-			warnings.messages);
+			warnings.warnings);
 		assertEquals(Collections.emptyList(), r.tracks().get(0).planes());
 		assertEquals(Collections.singletonList("z 2: annotated on a blank plane"), r.tracks().get(0).stops());
 		assertEquals(Arrays.asList(3, 4), r.tracks().get(1).planes(), "b walks down to the blank plane and stops there");
@@ -272,27 +257,27 @@ class ObjectPropagatorTest {
 	@Test
 	void aSeedWhosePromptFindsNothingIsReported() {
 		BrightRectangles stack = new BrightRectangles().plane(rect(20, 20, 10, 10)).plane(rect(20, 20, 10, 10));
-		Warnings warnings = new Warnings();
+		RecordingMonitor warnings = new RecordingMonitor();
 		PropagationResult r = new ObjectPropagator(new PromptSegmenter(model, SegmentationOptions.defaults(),
 			new EmbeddingCache(1 << 30, null)), PropagationOptions.defaults(), false).propagate(PlaneSource.stack(stack.image()), PlaneAxes.zStack(2),
 				Collections.singletonList(box(rect(2, 2, 5, 5), 2, null)), warnings);
 		assertEquals(Collections.singletonList("Object 1: the prompt on plane 2 gives an empty mask, so there is nothing to propagate"),
-			warnings.messages);
+			warnings.warnings);
 		assertEquals(Collections.emptyList(), r.tracks().get(0).planes());
 		assertEquals(Collections.singletonList("z 2: empty mask on the annotated plane"), r.tracks().get(0).stops());
 	}
 
 	@Test
 	void aMemoryCacheTooSmallForTheStackWithoutADiskCacheWarnsOnceWithWhatToDo() {
-		Warnings warnings = new Warnings();
+		RecordingMonitor warnings = new RecordingMonitor();
 		PromptSegmenter small = new PromptSegmenter(model, SegmentationOptions.defaults(), new EmbeddingCache(1, null));
 		PropagationResult r = new ObjectPropagator(small, PropagationOptions.defaults().withMaxAreaChange(4)
 			.withMinStepIou(0).withMinPredictedIou(0), false).propagate(PlaneSource.stack(shrinkingStack().image()),
 				PlaneAxes.zStack(9), Collections.singletonList(box(SHRINKING[4], 5, null)), warnings);
 		assertEquals(Arrays.asList(2, 3, 4, 5, 6, 7, 8), r.tracks().get(0).planes(), "the run itself is not affected");
-		assertEquals(1, warnings.messages.size(), warnings.messages.toString());
-		assertTrue(warnings.messages.get(0).matches(
+		assertEquals(1, warnings.warnings.size(), warnings.warnings.toString());
+		assertTrue(warnings.warnings.get(0).matches(
 			"The embeddings of 9 planes \\(\\d+ MiB\\) do not fit the memory cache \\(0 MiB\\): planes visited twice may be encoded twice; set a disk cache directory to avoid it"),
-			warnings.messages.get(0));
+			warnings.warnings.get(0));
 	}
 }

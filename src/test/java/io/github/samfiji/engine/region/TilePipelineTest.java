@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.samfiji.engine.AnalyticMasks;
 import io.github.samfiji.engine.PlaneSource;
 import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.RecordingMonitor;
 import io.github.samfiji.engine.SamModel;
 import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.TaskMonitor;
@@ -82,19 +83,8 @@ class TilePipelineTest {
 	@Test
 	void cancellingDuringTilingKeepsTheFinishedTilesInTheCache() {
 		EmbeddingCache cache = new EmbeddingCache(1L << 30, null);
-		List<String> messages = new ArrayList<>();
-		TaskMonitor cancelAfterTwoTiles = new TaskMonitor() {
-
-			@Override
-			public void progress(String message, long done, long total) {
-				messages.add(message);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return messages.stream().filter(m -> m.contains("encoding tile:")).count() >= 2;
-			}
-		};
+		RecordingMonitor cancelAfterTwoTiles = new RecordingMonitor(messages -> messages.stream().filter(m -> m.contains(
+			"encoding tile:")).count() >= 2);
 		long runs = model.encoder().runCount();
 		SegmentationResult cancelled = segmenter(cache).segment(PlaneSource.of(TestImages.unsignedBytes(W, H)),
 			PROMPTS, cancelAfterTwoTiles);
