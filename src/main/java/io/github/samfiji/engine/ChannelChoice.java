@@ -143,4 +143,12 @@ public final class ChannelChoice {
 			s.append(s.length() == 0 ? "" : ",").append(c);
 		return s.toString();
 	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof ChannelChoice && Arrays.equals(channels, ((ChannelChoice) o).channels);
+	}
+
+	@Override
+	public int hashCode() { return Arrays.hashCode(channels); }
 }

@@ -1,0 +1,114 @@
+package io.github.samfiji.options;
+
+import java.util.List;
+
+/**
+ * Help derived from the {@link OptionTable}: each command-line operation's usage ({@code sam OP --help}) and the
+ * Markdown option reference ({@code docs/options.md}, kept up to date by a test).
+ */
+public final class OptionHelp {
+
+	private static final int WIDTH = 110;
+
+	private OptionHelp() {}
+
+	/** The operations the command line runs, in the order of the general usage. */
+	public static final Operation[] CLI_OPERATIONS = { Operation.SEGMENT, Operation.EVERYTHING, Operation.REFINE,
+		Operation.PROPAGATE };
+
+	/** The usage of {@code sam OP}: its required options, then every option with its values, default and meaning. */
+	public static String usage(Operation operation) {
+		StringBuilder s = new StringBuilder("Usage: sam ").append(operation.key());
+		List<Option<?>> options = OptionTable.of(operation, Front.CLI);
+		for (Option<?> o : options)
+			if (o.isRequiredOn(Front.CLI)) s.append(' ').append(o.spelling(Front.CLI)).append(' ').append(o.type().hint());
+		s.append(" [options]\n").append(operation.title()).append(": ").append(operation.description()).append(
+			"\nOptions:\n");
+		for (Option<?> o : options)
+			s.append(line(operation, o));
+		return s.toString();
+	}
+
+	/** The short usage of every operation, for {@code sam --help}. */
+	public static String overview() {
+		StringBuilder s = new StringBuilder("Usage: sam OPERATION [options]   (sam OPERATION --help lists its options)\n");
+		for (Operation op : CLI_OPERATIONS)
+			s.append(String.format("  %-11s %s%n", op.key(), op.description()));
+		return s.toString();
+	}
+
+	private static <T> String line(Operation operation, Option<T> o) {
+		String head = "  " + o.spelling(Front.CLI) + (o.type().kind() == ValueType.Kind.BOOLEAN ? "" : " " + hint(
+			operation, o));
+		T d = o.defaultValue(operation);
+		String text = o.description() + (o.isRequiredOn(Front.CLI) ? " Required." : d == null ? "" : " Default: " + (o
+			.type().kind() == ValueType.Kind.BOOLEAN ? String.valueOf(d) : o.format(d)) + ".");
+		return wrap(head, text);
+	}
+
+	private static String hint(Operation operation, Option<?> o) {
+		if (o.type().kind() == ValueType.Kind.CHOICE) return String.join("|", o.choices(operation));
+		return o.type().hint();
+	}
+
+	private static String wrap(String head, String text) {
+		StringBuilder s = new StringBuilder(head);
+		int indent = 8, col = head.length();
+		if (col < 30) {
+			s.append(repeat(' ', 30 - col));
+			col = 30;
+			indent = 30;
+		}
+		else {
+			s.append('\n').append(repeat(' ', indent));
+			col = indent;
+		}
+		for (String word : text.split(" ")) {
+			if (col + word.length() + 1 > WIDTH && col > indent) {
+				s.append('\n').append(repeat(' ', indent));
+				col = indent;
+			}
+			else if (col > indent) {
+				s.append(' ');
+				col++;
+			}
+			s.append(word);
+			col += word.length();
+		}
+		return s.append('\n').toString();
+	}
+
+	private static String repeat(char c, int n) {
+		StringBuilder s = new StringBuilder();
+		for (int i = 0; i < n; i++) s.append(c);
+		return s.toString();
+	}
+
+	/** The option reference in Markdown: one table per operation. */
+	public static String markdown() {
+		StringBuilder s = new StringBuilder("# Options\n\n");
+		s.append("Generated from `OptionTable` (the one declaration of every setting); do not edit by hand. ")
+			.append("Regenerate with `mvn -o -q test -Dtest=OptionDocsTest -Dsam.writeDocs=true`.\n\n")
+			.append("Each option has one name: the macro key (`run(\"...\", \"tile_size=1024\")`) and remembered ")
+			.append("preference, the SciJava parameter in camel case (`tileSize`), and the command-line flag (`--tile-size`). ")
+			.append("Yes/no options are bare keys in macros (`label_image`; left out = no) and bare flags on the ")
+			.append("command line (`--every-plane`). Fronts: F = Fiji dialog and macro, S = SciJava, C = command line.\n");
+		for (Operation op : Operation.values()) {
+			s.append("\n## ").append(op.title()).append(" (`").append(op.key()).append("`)\n\n").append(op.description())
+				.append("\n\n| macro key | flag | values | default | fronts | description |\n|---|---|---|---|---|---|\n");
+			for (Option<?> o : OptionTable.all())
+				if (o.isTakenBy(op)) s.append(row(op, o));
+		}
+		return s.toString();
+	}
+
+	private static <T> String row(Operation op, Option<T> o) {
+		T d = o.defaultValue(op);
+		String fronts = (o.isOn(Front.FIJI) ? "F" : "") + (o.isOn(Front.SCIJAVA) ? "S" : "") + (o.isOn(Front.CLI) ? "C"
+			: "");
+		return "| `" + o.name() + "` | " + (o.isOn(Front.CLI) ? "`" + o.spelling(Front.CLI) + "`" : "") + " | " + hint(
+			op, o).replace("|", "\\|") + " | " + (d == null ? "" : "`" + o.format(d) + "`") + (o.isRequiredOn(Front.CLI)
+				? " (required on the command line)" : "") + " | " + fronts + " | " + o.description().replace("|", "\\|") +
+			" |\n";
+	}
+}
