@@ -49,7 +49,7 @@ public final class EmbeddingPrefetcher implements AutoCloseable {
 			pending = null;
 			return join(f);
 		}
-		return segmenter.encode(planes.plane(plane));
+		return segmenter.encode(planes.plane(plane), monitor);
 	}
 
 	/** Starts encoding {@code plane} in the background, unless disabled, 0, or another prefetch is still running. */
@@ -57,7 +57,7 @@ public final class EmbeddingPrefetcher implements AutoCloseable {
 		if (executor == null || plane < 1 || plane > planes.planeCount()) return;
 		if (pending != null && (pendingPlane == plane || !pending.isDone())) return;
 		pendingPlane = plane;
-		pending = executor.submit(() -> segmenter.encode(planes.plane(plane)));
+		pending = executor.submit(() -> segmenter.encode(planes.plane(plane), monitor));
 	}
 
 	private static ImageEmbedding join(Future<ImageEmbedding> f) {

@@ -168,7 +168,7 @@ public final class PromptSegmenter {
 					monitor.checkCancelled();
 					int i = here.get(k);
 					perPrompt.set(i, regions.segment(onPlane.get(k), plan.regions().get(k), 1, what -> monitor.progress(plane +
-						", " + what, done[0], work.size())));
+						", " + what, done[0], work.size()), monitor));
 					monitor.progress("Decoding object " + (work.origin(i) + 1), ++done[0], work.size());
 				}
 			}
@@ -186,20 +186,5 @@ public final class PromptSegmenter {
 		SegmentationResult result = new SegmentationResult(image.width(), image.height(), image.planeCount(), work
 			.numbered(perPrompt), stop == null, notes.lines());
 		return stop == null ? result : result.stoppedEarly(stop.reason(), stop.failure());
-	}
-
-	/**
-	 * Segments one object on a plane, for interactive use: on the region the encoding options choose for it (the
-	 * whole plane, a crop re-used from the cache when it serves the prompt, a new crop, or a tile; see
-	 * {@link RegionSegmentation#regionFor}). Objects are numbered from {@code firstId}; their low-resolution logits
-	 * can prompt the next call as its mask input, whatever region that call uses.
-	 *
-	 * @throws IllegalArgumentException when the prompt lies outside the plane
-	 */
-	public List<SegmentedObject> segmentObject(RandomAccessibleInterval<?> plane, ObjectPrompt prompt, int firstId) {
-		prompt.checkInside((int) plane.dimension(0), (int) plane.dimension(1), prompt.name() == null ? "Prompt" : prompt
-			.name());
-		RegionSegmentation regions = new RegionSegmentation(this, plane);
-		return regions.segment(prompt, regions.regionFor(prompt), firstId, what -> {});
 	}
 }

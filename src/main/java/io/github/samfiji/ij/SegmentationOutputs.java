@@ -7,12 +7,13 @@ import ij.measure.Calibration;
 import ij.measure.ResultsTable;
 import ij.process.ShortProcessor;
 
-import io.github.samfiji.engine.preprocess.IntensityMapping;
+import io.github.samfiji.engine.operation.RunResult;
 import io.github.samfiji.engine.result.ObjectTable;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -26,17 +27,17 @@ public final class SegmentationOutputs {
 	private final ImagePlus labels;
 	private final List<Roi> rois;
 	private final ObjectTable table;
-	private final List<String> notes = new ArrayList<>();
+	private final List<String> notes;
 
-	/** Outputs over the source's own planes, intensity mapping not recorded. */
+	/** Outputs over the source's own planes, intensity mapping not recorded, no notes. */
 	public SegmentationOutputs(SegmentationResult result, ImagePlus source) {
-		this(result, source, new int[] { source.getNChannels(), source.getNSlices(), source.getNFrames() }, "");
+		this(result, source, new int[] { source.getNChannels(), source.getNSlices(), source.getNFrames() }, "",
+			Collections.emptyList());
 	}
 
-	/** Outputs over the source's own planes, recording the run's intensity mapping in the table. */
-	public SegmentationOutputs(SegmentationResult result, ImagePlus source, IntensityMapping intensity) {
-		this(result, source, new int[] { source.getNChannels(), source.getNSlices(), source.getNFrames() }, intensity
-			.describe());
+	/** The outputs of an operation's run on {@code source}. */
+	public SegmentationOutputs(RunResult run, ImagePlus source) {
+		this(run.result(), source, run.labelDimensions(), run.intensity(), run.notes());
 	}
 
 	/**
@@ -44,7 +45,9 @@ public final class SegmentationOutputs {
 	 * choice): the label image gets these dimensions and the source's calibration, ROIs the matching positions, and
 	 * the table the calibrated volume and {@code intensity} on every row.
 	 */
-	public SegmentationOutputs(SegmentationResult result, ImagePlus source, int[] czt, String intensity) {
+	private SegmentationOutputs(SegmentationResult result, ImagePlus source, int[] czt, String intensity,
+		List<String> notes)
+	{
 		this.result = result;
 		Calibration cal = source.getCalibration();
 		SegmentationResult.LabelStack planes = result.labels();
@@ -52,18 +55,12 @@ public final class SegmentationOutputs {
 			intensity);
 		this.labels = labelImage(result, planes, source, czt);
 		this.rois = rois(result, labels);
-		if (result.stoppedBecause() != null) notes.add(stoppedEarlyNote(result));
-	}
-
-	/** The note of a run that stopped early: why, and that the planes finished before are kept. */
-	public static String stoppedEarlyNote(SegmentationResult result) {
-		return "Stopped early: " + result.stoppedBecause() + "; the planes finished before are kept";
+		this.notes = notes;
 	}
 
 	/**
-	 * Lines for the log about how the run went: first, when the run stopped early, why ({@link #stoppedEarlyNote});
-	 * then embeddings encoded and taken from the caches, warnings, where propagated objects stopped. Modifiable, so
-	 * that the code that ran can add them.
+	 * Lines for the log about how the run went ({@link RunResult#notes()}): first, when the run stopped early, why;
+	 * then how planes were encoded, where propagated objects stopped, embeddings encoded and taken from the caches.
 	 */
 	public List<String> notes() { return notes; }
 

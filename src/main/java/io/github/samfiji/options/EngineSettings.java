@@ -2,10 +2,12 @@ package io.github.samfiji.options;
 
 import static io.github.samfiji.options.OptionTable.*;
 
+import io.github.samfiji.engine.ChannelChoice;
 import io.github.samfiji.engine.EngineOptions;
 import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.auto.AutomaticOptions;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.operation.RunSettings;
 import io.github.samfiji.engine.propagate.PropagationOptions;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.EncodingOptions;
@@ -17,6 +19,12 @@ import io.github.samfiji.engine.region.EncodingOptions;
 public final class EngineSettings {
 
 	private EngineSettings() {}
+
+	/** What every operation takes: model, threads and device, intensity, multimask, encoding, cache, channels. */
+	public static RunSettings run(OptionValues v) {
+		return RunSettings.of(v.get(MODEL)).withEngine(engine(v)).withSegmentation(segmentation(v)).withCacheDirectory(v
+			.get(CACHE_DIRECTORY)).withChannels(takes(v, CHANNEL) ? v.get(CHANNEL) : ChannelChoice.all());
+	}
 
 	/** Threads and device. */
 	public static EngineOptions engine(OptionValues v) {

@@ -139,7 +139,7 @@ public final class Option<T> {
 	 */
 	public T parse(Operation operation, String spelled, String text) {
 		try {
-			if (type.kind() == ValueType.Kind.CHOICE) {
+			if (type.kind() == ValueType.Kind.CHOICE && choices.containsKey(operation)) {
 				@SuppressWarnings("unchecked")
 				T choice = (T) ValueType.pick(choices(operation), text);
 				return choice;

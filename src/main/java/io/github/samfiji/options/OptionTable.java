@@ -86,7 +86,7 @@ public final class OptionTable {
 		"Slice").defaultValue(1).describe("The 1-based stack index the prompts are on (the current slice when left out).")
 		.in(OBJECT).only(Front.FIJI, Front.SCIJAVA).build();
 
-	public static final Option<String> OBJECT_PROMPTS = Option.of("prompts", ValueType.text("PROMPTS")).label(
+	public static final Option<String> OBJECT_PROMPTS = Option.of("prompts", ValueType.text("[+x,y -x,y box:x,y,width,height]")).label(
 		"Prompts").defaultValue("").describe(
 			"In order, each refining the previous mask: +x,y (object point), -x,y (background point), box:x,y,width,height; #k after a prompt picks the k-th best candidate.")
 		.in(OBJECT).only(Front.FIJI, Front.SCIJAVA).requiredOn(Front.FIJI, Front.SCIJAVA).build();
@@ -216,7 +216,7 @@ public final class OptionTable {
 			"cuda runs the models on the GPU when the onnxruntime_gpu jar and a GPU are present; otherwise the CPU is used and the log says why.")
 		.in(ALL).shared().build();
 
-	public static final Option<Integer> THREADS = Option.of("threads", ValueType.integer(0, maxThreads())).label(
+	public static final Option<Integer> THREADS = Option.of("threads", ValueType.integer(0, maxThreads(), "0-(4 x cores)")).label(
 		"Threads").defaultValue(0).describe("Threads per model run; 0 uses all cores.").in(ALL).shared().build();
 
 	public static final Option<Path> CACHE_DIRECTORY = Option.of("cache_directory", ValueType.path(Kind.DIRECTORY))
@@ -251,7 +251,7 @@ public final class OptionTable {
 
 	// --- the interactive tool's display
 
-	public static final Option<String> OVERLAY = Option.of("overlay", ValueType.choice("yellow", "red", "green", "blue",
+	public static final Option<String> OVERLAY = Option.of("overlay", ValueType.colour("yellow", "red", "green", "blue",
 		"magenta", "cyan", "orange", "white", "black", "gray", "pink")).label("Overlay").defaultValue("yellow").describe(
 			"Colour of the mask overlay.").in(TOOL).only(Front.FIJI).build();
 

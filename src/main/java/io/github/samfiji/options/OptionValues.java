@@ -60,7 +60,7 @@ public final class OptionValues {
 		for (Option<?> o : OptionTable.of(operation, front)) {
 			if (given.contains(o)) continue;
 			if (o.isRequiredOn(front)) throw new OptionException(name(operation, front) + " needs " + o.spelling(front) +
-				(o.type().kind() == ValueType.Kind.BOOLEAN ? "" : " " + o.type().hint()));
+				(o.type().kind() == ValueType.Kind.BOOLEAN ? "" : (front == Front.CLI ? " " : "=") + o.type().hint()));
 			String text = absent.apply(o);
 			if (text != null) values.put(o, o.parse(operation, o.spelling(front), text));
 		}
@@ -148,7 +148,8 @@ public final class OptionValues {
 				continue;
 			}
 			if (value == null) continue;
-			s.append(' ').append(o.name()).append('=').append(MacroOptionText.quote(text));
+			s.append(' ').append(o.name()).append('=').append(o.type().isFreeText() ? "[" + text + "]" : MacroOptionText
+				.quote(text));
 		}
 		return s.toString().trim();
 	}

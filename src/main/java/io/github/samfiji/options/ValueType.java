@@ -53,7 +53,12 @@ public abstract class ValueType<T> {
 
 	/** Whole numbers from {@code min} to {@code max}, both included. */
 	public static ValueType<Integer> integer(int min, int max) {
-		return new IntegerType(min, max);
+		return new IntegerType(min, max, null);
+	}
+
+	/** The same, with the help's hint given (e.g. for a bound that depends on the machine). */
+	public static ValueType<Integer> integer(int min, int max, String hint) {
+		return new IntegerType(min, max, hint);
 	}
 
 	/** Finite numbers from {@code min} to {@code max}, both included. */
@@ -78,12 +83,15 @@ public abstract class ValueType<T> {
 		};
 	}
 
-	/** Any text, trimmed. */
+	/** Any text, trimmed; written in brackets in macro options ({@link #isFreeText()}). */
 	public static ValueType<String> text(String hint) {
 		return new ValueType<String>(Kind.TEXT) {
 
 			@Override
 			public String parse(String text) { return text.trim(); }
+
+			@Override
+			public boolean isFreeText() { return true; }
 
 			@Override
 			public String hint() { return hint; }
@@ -98,7 +106,26 @@ public abstract class ValueType<T> {
 		return new ChoiceType(Arrays.asList(choices));
 	}
 
-	/** A file ({@link #DIRECTORY}: a directory) path; empty text is no path ({@code null}). */
+	/** A colour: one of the named {@code choices}, or a hex value such as {@code #ff8000}. */
+	public static ValueType<String> colour(String... choices) {
+		return new ChoiceType(Arrays.asList(choices)) {
+
+			@Override
+			public String parse(String text) {
+				String t = text.trim().toLowerCase(Locale.ROOT);
+				if (t.matches("#[0-9a-f]{6}")) return t;
+				try {
+					return super.parse(text);
+				}
+				catch (IllegalArgumentException e) {
+					throw new IllegalArgumentException("must be a colour name (" + String.join(", ", choices) +
+						") or a hex value such as #ff8000, not '" + text + "'");
+				}
+			}
+		};
+	}
+
+	/** A file ({@link Kind#DIRECTORY}: a directory) path; empty text is no path ({@code null}). */
 	public static ValueType<Path> path(Kind kind) {
 		if (kind != Kind.FILE && kind != Kind.DIRECTORY) throw new IllegalArgumentException("A path is a file or a directory");
 		return new ValueType<Path>(kind) {
@@ -138,17 +165,25 @@ public abstract class ValueType<T> {
 		};
 	}
 
+	/**
+	 * Whether values are free text (a model id or path, prompts), which macro options always put in brackets so that
+	 * they read back whatever they hold.
+	 */
+	public boolean isFreeText() { return false; }
+
 	/** The choices of a {@link Kind#CHOICE} type, in order; empty for other kinds. */
 	public List<String> choices() { return Collections.emptyList(); }
 
 	private static final class IntegerType extends ValueType<Integer> {
 
 		private final int min, max;
+		private final String hint;
 
-		IntegerType(int min, int max) {
+		IntegerType(int min, int max, String hint) {
 			super(Kind.INTEGER);
 			this.min = min;
 			this.max = max;
+			this.hint = hint;
 		}
 
 		@Override
@@ -171,7 +206,9 @@ public abstract class ValueType<T> {
 		}
 
 		@Override
-		public String hint() { return max == Integer.MAX_VALUE ? ">= " + min : min + "-" + max; }
+		public String hint() {
+			return hint != null ? hint : max == Integer.MAX_VALUE ? ">= " + min : min + "-" + max;
+		}
 
 		@Override
 		public Double min() { return (double) min; }
@@ -224,7 +261,7 @@ public abstract class ValueType<T> {
 		public Double max() { return max == Double.MAX_VALUE ? null : max; }
 	}
 
-	private static final class ChoiceType extends ValueType<String> {
+	private static class ChoiceType extends ValueType<String> {
 
 		private final List<String> choices;
 

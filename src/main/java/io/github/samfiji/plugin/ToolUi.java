@@ -7,7 +7,8 @@ import ij.plugin.frame.Recorder;
 import io.github.samfiji.engine.model.ModelNotInstalledException;
 import io.github.samfiji.ij.tool.ToolOverlay;
 import io.github.samfiji.ij.tool.ToolSession;
-import io.github.samfiji.ij.tool.ToolSessions;
+import io.github.samfiji.options.ErrorMessages;
+import io.github.samfiji.service.SamServices;
 
 import java.awt.EventQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,14 +46,12 @@ final class ToolUi implements ToolSession.Listener {
 		EventQueue.invokeLater(() -> {
 			if (error instanceof ModelNotInstalledException) {
 				// a new session is made at the next click, with the model installed or another one chosen
-				ToolSessions.shared().close(image);
+				SamServices.current().tools().close(image);
 				ToolOverlay.remove(image);
 				ModelMissingDialog.show(SamTool.NAME, (ModelNotInstalledException) error);
 			}
 			else {
-				IJ.error(SamTool.NAME, error.getMessage() == null ? error.toString() : error.getMessage());
-				if (!(error instanceof java.io.IOException) && !(error instanceof IllegalArgumentException)) IJ
-					.handleException(error);
+				PluginRuns.fail(SamTool.NAME, error, false);
 			}
 		});
 	}

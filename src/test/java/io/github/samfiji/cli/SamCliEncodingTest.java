@@ -46,6 +46,8 @@ class SamCliEncodingTest {
 			StandardCharsets.UTF_8)).run(args);
 	}
 
+	private String out() { return new String(outBytes.toByteArray(), StandardCharsets.UTF_8); }
+
 	private String err() { return new String(errBytes.toByteArray(), StandardCharsets.UTF_8); }
 
 	@Test
@@ -57,7 +59,7 @@ class SamCliEncodingTest {
 		List<String> table = Files.readAllLines(out.resolve(OutputWriter.TABLE));
 		assertEquals("1,a,1,300,300,pixel,0,0.9,,10,12,20,15,\"tile:0,0,64,64\",300,auto", table.get(1));
 		assertEquals("2,b,1,72,72,pixel,0,0.9,,80,90,8,9,\"tile:64,64,64,64\",72,auto", table.get(2));
-		assertTrue(err().contains("Encoding: tiles on slice(s) 1, 2 region(s) (asked for (encoding=tiles))"), err());
+		assertTrue(out().contains("Encoding: tiles on slice(s) 1, 2 region(s) (asked for (encoding=tiles))"), out());
 	}
 
 	@Test
@@ -70,25 +72,25 @@ class SamCliEncodingTest {
 		assertTrue(table.size() > 1, "objects found");
 		for (String row : table.subList(1, table.size()))
 			assertTrue(row.contains("tile:"), row);
-		assertTrue(err().contains("Encoding: tiles on slice(s) 1, 9 region(s)"), err());
+		assertTrue(out().contains("Encoding: tiles on slice(s) 1, 9 region(s)"), out());
 	}
 
 	@Test
 	void badEncodingOptions() {
 		assertEquals(2, run("everything", "--image", image.toString(), "--out", tmp.toString(), "--encoding", "crop"));
-		assertTrue(err().startsWith("sam: --encoding crop needs prompts; sam everything takes auto, whole or tiles"),
+		assertTrue(err().startsWith("sam: --encoding must be one of auto, whole, tiles, not 'crop'"),
 			err());
 		errBytes.reset();
 		assertEquals(2, run("segment", "--image", image.toString(), "--prompts", prompts.toString(), "--out", tmp
 			.toString(), "--tile-size", "big"));
 		assertTrue(err().startsWith("sam: --tile-size must be a whole number, not 'big'"), err());
 		errBytes.reset();
-		assertEquals(1, run("segment", "--image", image.toString(), "--prompts", prompts.toString(), "--out", tmp
+		assertEquals(2, run("segment", "--image", image.toString(), "--prompts", prompts.toString(), "--out", tmp
 			.toString(), "--encoding", "zoom"));
-		assertTrue(err().startsWith("sam: Unknown encoding 'zoom': use auto, whole, crop or tiles"), err());
+		assertTrue(err().startsWith("sam: --encoding must be one of auto, whole, crop, tiles, not 'zoom'"), err());
 		errBytes.reset();
 		assertEquals(1, run("segment", "--image", image.toString(), "--prompts", prompts.toString(), "--out", tmp
 			.toString(), "--tile-size", "64", "--tile-halo", "32"));
-		assertTrue(err().startsWith("sam: tile_halo (32) must be less than half of tile_size (64)"), err());
+		assertTrue(err().startsWith("sam: The tile halo (32) must be less than half of the tile size (64)"), err());
 	}
 }

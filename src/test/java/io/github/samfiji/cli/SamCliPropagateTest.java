@@ -12,6 +12,10 @@ import io.github.samfiji.ij.IjTestFixtures;
 import io.github.samfiji.ij.OutputWriter;
 
 import java.io.ByteArrayOutputStream;
+import io.github.samfiji.options.Front;
+import io.github.samfiji.options.Operation;
+import io.github.samfiji.options.OptionValues;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +99,7 @@ class SamCliPropagateTest {
 		o.put("min-step-iou", "0");
 		o.put("max-area-change", "4");
 		PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-		StackCommands.InterruptibleMonitor ctrlCOnSlice2 = new StackCommands.InterruptibleMonitor(errStream) {
+		ConsoleMonitor ctrlCOnSlice2 = new ConsoleMonitor(errStream) {
 
 			@Override
 			public void progress(String message, long done, long total) {
@@ -103,8 +107,8 @@ class SamCliPropagateTest {
 				if (message.startsWith("Propagating along z: plane 2")) interrupt(); // what the shutdown hook does
 			}
 		};
-		int status = StackCommands.propagate(o, new PrintStream(out, true, StandardCharsets.UTF_8), errStream,
-			ctrlCOnSlice2);
+		int status = new SamCli(new PrintStream(out, true, StandardCharsets.UTF_8), errStream).run(OptionValues.parse(
+			Operation.PROPAGATE, Front.CLI, o), ctrlCOnSlice2);
 		String printed = out.toString("UTF-8") + err.toString("UTF-8");
 		assertEquals(1, status, "an interrupted run is not a success: " + printed);
 		assertTrue(printed.contains("Stopped early: cancelled at plane 1; the planes finished before are kept"), printed);

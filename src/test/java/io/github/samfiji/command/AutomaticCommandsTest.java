@@ -12,6 +12,8 @@ import ij.process.ShortProcessor;
 
 import io.github.samfiji.ij.IjTestFixtures;
 
+import io.github.samfiji.service.SamService;
+
 import org.junit.jupiter.api.Test;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
@@ -25,7 +27,7 @@ class AutomaticCommandsTest {
 	@Test
 	void segmentEverythingReturnsTheLabelImage() throws Exception {
 		ImagePlus image = IjTestFixtures.grey8("cells.tif", 128, 128, 1);
-		try (Context ctx = new Context(CommandService.class, StatusService.class, LogService.class)) {
+		try (Context ctx = new Context(CommandService.class, StatusService.class, LogService.class, SamService.class)) {
 			CommandModule module = ctx.service(CommandService.class).run(SegmentEverythingCommand.class, true, "image",
 				image, "model", IjTestFixtures.descriptor().toString(), "pointsPerSide", 4, "predIouThresh", 0.7,
 				"stabilityScoreOffset", 0.5, "threads", 1, "show", false).get();
@@ -41,7 +43,7 @@ class AutomaticCommandsTest {
 		short[] truth = IjTestFixtures.boxLabels(64, 48, new int[] { 10, 12, 20, 15 });
 		for (int i = 0; i < truth.length; i++)
 			if (truth[i] != 0) truth[i] = 5;
-		try (Context ctx = new Context(CommandService.class, StatusService.class, LogService.class)) {
+		try (Context ctx = new Context(CommandService.class, StatusService.class, LogService.class, SamService.class)) {
 			CommandModule module = ctx.service(CommandService.class).run(RefineWithSamCommand.class, true, "image", image,
 				"labelImage", new ImagePlus("labels", new ShortProcessor(64, 48, truth, null)), "model", IjTestFixtures
 					.descriptor().toString(), "threads", 1, "show", false).get();

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.samfiji.service.SamService;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
@@ -54,7 +56,7 @@ class PropagateObjectsCommandTest {
 		inputs.put("show", false);
 		inputs.put("boxMargin", boxMargin);
 		inputs.put("maxPlanes", maxPlanes);
-		try (Context ctx = new Context(CommandService.class, StatusService.class, LogService.class)) {
+		try (Context ctx = new Context(CommandService.class, StatusService.class, LogService.class, SamService.class)) {
 			return ctx.service(CommandService.class).run(PropagateObjectsCommand.class, true, inputs).get();
 		}
 	}
@@ -96,9 +98,9 @@ class PropagateObjectsCommandTest {
 	void aNegativeMarginOrPlaneLimitCancelsWithTheReason() throws Exception {
 		CommandModule margin = run(-0.5, 0);
 		assertTrue(margin.isCanceled());
-		assertEquals("The box margin must be >= 0, got -0.5", margin.getCancelReason());
+		assertEquals("boxMargin must be in 0-10, got -0.5", margin.getCancelReason());
 		CommandModule planes = run(0.1, -1);
 		assertTrue(planes.isCanceled());
-		assertEquals("The plane limit must be >= 0, got -1", planes.getCancelReason());
+		assertEquals("maxPlanes must be at least 0, got -1", planes.getCancelReason());
 	}
 }

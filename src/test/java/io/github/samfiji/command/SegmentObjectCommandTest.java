@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.ImagePlus;
 
 import io.github.samfiji.ij.IjTestFixtures;
-import io.github.samfiji.ij.tool.AcceptedObjects;
+
+import io.github.samfiji.service.SamService;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
+import org.scijava.app.StatusService;
 import org.scijava.command.CommandService;
 import org.scijava.log.LogService;
 
@@ -23,18 +25,19 @@ class SegmentObjectCommandTest {
 
 	static final int W = 64, H = 48;
 	private final ImagePlus image = IjTestFixtures.grey8("cells", W, H, 1);
+	private final Context ctx = new Context(CommandService.class, StatusService.class, LogService.class,
+		SamService.class);
 
 	@AfterEach
-	void forget() {
-		AcceptedObjects.forget(image);
+	void close() {
+		ctx.dispose();
 	}
 
+	/** Runs the command in the test's context, whose {@link SamService} keeps the image's objects between runs. */
 	private CommandModule run(String prompts) throws Exception {
-		try (Context ctx = new Context(CommandService.class, LogService.class)) {
-			return ctx.service(CommandService.class).run(SegmentObjectCommand.class, true, "image", image, "prompts",
-				prompts, "slice", 1, "model", IjTestFixtures.descriptor().toString(), "multimask", "best", "intensity",
-				"auto", "threads", 1).get();
-		}
+		return ctx.service(CommandService.class).run(SegmentObjectCommand.class, true, "image", image, "prompts",
+			prompts, "slice", 1, "model", IjTestFixtures.descriptor().toString(), "multimask", "best", "intensity", "auto",
+			"threads", 1).get();
 	}
 
 	@Test

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
+import io.github.samfiji.service.SamService;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
@@ -42,7 +44,7 @@ class SegmentWithPromptsCommandTest {
 	private static CommandModule run(ImagePlus image, String model, String prompts, File promptFile, File outDir)
 		throws InterruptedException, ExecutionException
 	{
-		try (Context ctx = new Context(CommandService.class, StatusService.class, LogService.class)) {
+		try (Context ctx = new Context(CommandService.class, StatusService.class, LogService.class, SamService.class)) {
 			return ctx.service(CommandService.class).run(SegmentWithPromptsCommand.class, true, "image", image, "model",
 				model, "prompts", prompts, "promptFile", promptFile, "multimask", "best", "intensity", "auto", "threads", 1,
 				"show", false, "outputDirectory", outDir).get();
@@ -143,7 +145,7 @@ class SegmentWithPromptsCommandTest {
 			"c,box,10,12,20,15,,3", "d,box,10,12,20,15,,4");
 		List<String> logged = new ArrayList<>();
 		CommandModule module;
-		try (Context ctx = new Context(CommandService.class, StatusService.class, LogService.class)) {
+		try (Context ctx = new Context(CommandService.class, StatusService.class, LogService.class, SamService.class)) {
 			ctx.service(LogService.class).addLogListener(m -> logged.add(m.text()));
 			module = ctx.service(CommandService.class).run(SegmentWithPromptsCommand.class, true, "image", new ImagePlus(
 				"stack", failing), "model", IjTestFixtures.descriptor().toString(), "prompts", "File", "promptFile", csv

@@ -9,7 +9,8 @@ import ij.Prefs;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.region.EncodingMode;
-import io.github.samfiji.engine.region.EncodingOptions;
+import io.github.samfiji.options.Operation;
+import io.github.samfiji.options.OptionTable;
 
 import java.awt.Color;
 
@@ -17,18 +18,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The options live in the ImageJ preferences, under the keys "Segment with Prompts" also uses. */
+/** The tool's options live in the ImageJ preferences; the shared ones are the other dialogs' starting values. */
 class SamOptionsTest {
 
-	private static final String[] KEYS = { "samfiji.segment.model", "samfiji.segment.threads",
-		"samfiji.segment.intensity", "samfiji.segment.multimask", "samfiji.tool.color", "samfiji.tool.opacity",
-		"samfiji.segment.encoding", "samfiji.segment.tileSize", "samfiji.segment.tileHalo", "samfiji.segment.cropMargin" };
+	private static final String[] KEYS = { "samfiji.model", "samfiji.threads", "samfiji.intensity",
+		"samfiji.tool.multimask", "samfiji.tool.overlay", "samfiji.tool.opacity", "samfiji.encoding", "samfiji.tile_size",
+		"samfiji.tile_halo", "samfiji.crop_margin" };
 	private final String[] saved = new String[KEYS.length];
 
 	@BeforeEach
 	void keep() {
-		for (int i = 0; i < KEYS.length; i++)
+		for (int i = 0; i < KEYS.length; i++) {
 			saved[i] = Prefs.get(KEYS[i], null);
+			Prefs.set(KEYS[i], (String) null);
+		}
 	}
 
 	@AfterEach
@@ -38,64 +41,54 @@ class SamOptionsTest {
 	}
 
 	@Test
-	void optionsSurviveASaveAndAreSharedWithSegmentWithPrompts() {
+	void optionsSurviveASaveAndAreSharedWithTheOtherDialogs() {
 		SamOptions o = SamOptions.load().withMacroOptions(
 			"model=[my model] threads=2 intensity=fixed:0:4000 multimask=single overlay=#ff8000 opacity=65");
 		o.save();
 		SamOptions back = SamOptions.load();
-		assertEquals("my model", back.model);
-		assertEquals(2, back.threads);
-		assertEquals(IntensityMapping.fixed(0, 4000).toString(), back.intensity.toString());
-		assertEquals(MultimaskMode.SINGLE, back.multimask);
-		assertEquals(new Color(0xff8000), back.overlayColor);
-		assertEquals(65, back.overlayOpacity);
-		assertEquals("my model", new SegmentParameters().model, "the Segment with Prompts dialog starts from it");
-		assertEquals(o.toMacroOptions(), back.toMacroOptions());
+		assertEquals("my model", back.model());
 		assertEquals(2, back.engineOptions().threads());
+		assertEquals(IntensityMapping.fixed(0, 4000), back.segmentationOptions().intensityMapping());
 		assertEquals(MultimaskMode.SINGLE, back.segmentationOptions().multimask());
+		assertEquals(new Color(0xff8000), back.overlayColor());
+		assertEquals(65, back.overlayOpacity());
+		assertEquals("my model", FijiOptions.remembered(Operation.SEGMENT).get(OptionTable.MODEL),
+			"the Segment with Prompts dialog starts from it");
+		assertEquals(o.toMacroOptions(), back.toMacroOptions());
 	}
 
 	@Test
-	void theEncodingIsKeptWhereSegmentWithPromptsFindsIt() {
+	void theEncodingIsKeptWhereTheOtherDialogsFindItAndLeftOutKeysKeepTheirValues() {
 		SamOptions o = SamOptions.load().withMacroOptions("encoding=tiles tile_size=512 tile_halo=64");
-		assertEquals("encoding=tiles tile_size=512 tile_halo=64 crop_margin=128", o.encoding.toString());
 		o.save();
-		assertEquals("tiles", Prefs.get("samfiji.segment.encoding", ""), "the Segment with Prompts dialog starts from it");
-		assertEquals(512, (int) Prefs.get("samfiji.segment.tileSize", 0));
-		SamOptions back = SamOptions.load();
-		assertEquals(o.encoding.toString(), back.encoding.toString());
+		assertEquals(512, FijiOptions.remembered(Operation.EVERYTHING).get(OptionTable.TILE_SIZE));
+		SamOptions back = SamOptions.load().withMacroOptions("crop_margin=32");
 		assertEquals(EncodingMode.TILES, back.segmentationOptions().encoding().mode());
-		assertTrue(back.toMacroOptions().contains(" encoding=tiles tile_size=512 tile_halo=64 crop_margin=128 "));
-		assertEquals("encoding=tiles tile_size=512 tile_halo=64 crop_margin=32", back.withMacroOptions("crop_margin=32")
-			.encoding.toString(), "keys left out keep their values");
-		Prefs.set("samfiji.segment.tileHalo", 400);
-		assertEquals(EncodingOptions.defaults().toString(), SamOptions.load().encoding.toString(),
-			"a halo of more than half the tile falls back to the defaults");
-		assertEquals("tile_halo (300) must be less than half of tile_size (512), or tiles would not advance; e.g. tile_size=1024 tile_halo=128",
-			assertThrows(IllegalArgumentException.class, () -> back.withMacroOptions("tile_halo=300")).getMessage());
+		assertEquals(64, back.segmentationOptions().encoding().tileHalo());
+		assertEquals(32, back.segmentationOptions().encoding().cropMargin());
+		assertTrue(back.toMacroOptions().contains(" encoding=tiles tile_size=512 tile_halo=64 crop_margin=32 "), back
+			.toMacroOptions());
 	}
 
 	@Test
 	void unreadablePreferencesFallBackToDefaults() {
-		Prefs.set("samfiji.segment.intensity", "sometimes");
-		Prefs.set("samfiji.segment.multimask", "all");
-		Prefs.set("samfiji.tool.opacity", 400);
+		Prefs.set("samfiji.intensity", "sometimes");
+		Prefs.set("samfiji.tool.multimask", "all");
+		Prefs.set("samfiji.tool.opacity", "400");
 		SamOptions o = SamOptions.load();
-		assertEquals("auto", o.intensity.toString());
-		assertEquals(MultimaskMode.BEST, o.multimask, "the tool shows one mask at a time");
-		assertEquals(100, o.overlayOpacity);
+		assertEquals(IntensityMapping.auto(), o.segmentationOptions().intensityMapping());
+		assertEquals(MultimaskMode.BEST, o.segmentationOptions().multimask(), "the tool shows one mask at a time");
+		assertEquals(40, o.overlayOpacity());
 	}
 
 	@Test
 	void badMacroValuesSayWhatToGive() {
-		SamOptions o = new SamOptions();
-		assertEquals("threads must be >= 0 (0 = all cores), got -1", assertThrows(IllegalArgumentException.class,
-			() -> o.withMacroOptions("threads=-1")).getMessage());
-		assertEquals("opacity must lie in 0-100, got 101", assertThrows(IllegalArgumentException.class, () -> o
+		SamOptions o = SamOptions.load();
+		assertEquals("opacity must be in 0-100, got 101", assertThrows(IllegalArgumentException.class, () -> o
 			.withMacroOptions("opacity=101")).getMessage());
-		assertEquals("Unknown overlay colour 'blurple': use a name such as yellow or a hex value such as #ff8000",
-			assertThrows(IllegalArgumentException.class, () -> o.withMacroOptions("overlay=blurple")).getMessage());
-		assertEquals("The interactive tool shows one mask at a time: use multimask=best or multimask=single",
-			assertThrows(IllegalArgumentException.class, () -> o.withMacroOptions("multimask=all")).getMessage());
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> o.withMacroOptions("overlay=blurple")).getMessage()
+			.startsWith("overlay must be a colour name (yellow, red,"));
+		assertEquals("multimask must be one of best, single, not 'all'", assertThrows(IllegalArgumentException.class,
+			() -> o.withMacroOptions("multimask=all")).getMessage());
 	}
 }

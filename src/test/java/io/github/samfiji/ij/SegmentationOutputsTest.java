@@ -15,6 +15,9 @@ import ij.measure.Calibration;
 import ij.measure.ResultsTable;
 
 import io.github.samfiji.engine.EngineOptions;
+import io.github.samfiji.engine.SamEngine;
+import io.github.samfiji.engine.operation.RunSettings;
+import io.github.samfiji.engine.operation.SegmentRequest;
 import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
@@ -34,8 +37,14 @@ class SegmentationOutputsTest {
 	static final int W = 64, H = 48;
 
 	static SegmentationOutputs segment(ImagePlus image, List<ObjectPrompt> prompts) throws IOException {
-		return PromptSegmentation.run(image, prompts, IjTestFixtures.descriptor().toString(), SegmentationOptions
-			.defaults(), EngineOptions.defaults().withThreads(1), TaskMonitor.NONE);
+		return segment(image, prompts, IjTestFixtures.descriptor().toString());
+	}
+
+	static SegmentationOutputs segment(ImagePlus image, List<ObjectPrompt> prompts, String model) throws IOException {
+		try (SamEngine engine = new SamEngine()) {
+			return new SegmentationOutputs(engine.segment(new SegmentRequest(ImageRequests.input(image), prompts,
+				RunSettings.of(model).withEngine(EngineOptions.defaults().withThreads(1))), TaskMonitor.NONE), image);
+		}
 	}
 
 	static ImagePlus calibrated(ImagePlus image) {
@@ -232,9 +241,8 @@ class SegmentationOutputsTest {
 	@Test
 	void missingDescriptorIsAnIoError() {
 		ImagePlus image = IjTestFixtures.grey8("img", W, H, 1);
-		IOException e = assertThrows(IOException.class, () -> PromptSegmentation.run(image, List.of(ObjectPrompt
-			.builder().box(1, 1, 5, 5).build()), "/nonexistent/model.json", SegmentationOptions.defaults(), EngineOptions
-				.defaults(), TaskMonitor.NONE));
+		IOException e = assertThrows(IOException.class, () -> segment(image, List.of(ObjectPrompt.builder().box(1, 1, 5,
+			5).build()), "/nonexistent/model.json"));
 		assertTrue(e.getMessage().startsWith("Model descriptor not found: "), e.getMessage());
 	}
 }

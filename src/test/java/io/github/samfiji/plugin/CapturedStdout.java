@@ -31,4 +31,21 @@ final class CapturedStdout implements BeforeEachCallback, AfterEachCallback {
 
 	/** What was printed since the test began. */
 	String printed() { return new String(bytes.toByteArray(), StandardCharsets.UTF_8); }
+
+	/**
+	 * What was printed besides the one line every run logs with its embedding counts ("TITLE: Embeddings: N encoded,
+	 * M from memory, K from the disk cache"), which must be there exactly once.
+	 */
+	String printedBesidesEmbeddingCounts() {
+		return withoutEmbeddingCounts(printed());
+	}
+
+	/** {@code printed} without its one embedding-count line, which must be there. */
+	static String withoutEmbeddingCounts(String printed) {
+		String pattern = "(?m)^[^\\n]*: Embeddings: \\d+ encoded, \\d+ from memory, \\d+ from the disk cache\\R";
+		String without = printed.replaceFirst(pattern, "");
+		if (without.equals(printed) || !without.equals(without.replaceFirst(pattern, ""))) throw new AssertionError(
+			"expected one line of embedding counts in: " + printed);
+		return without;
+	}
 }

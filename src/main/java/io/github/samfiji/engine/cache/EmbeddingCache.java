@@ -21,8 +21,6 @@ import java.util.function.Supplier;
  */
 public final class EmbeddingCache {
 
-	private static final EmbeddingCache SHARED = new EmbeddingCache(Runtime.getRuntime().maxMemory() / 4, null);
-
 	private final long maxBytes;
 	private final EmbeddingStore store;
 	private final LinkedHashMap<EmbeddingKey, ImageEmbedding> entries = new LinkedHashMap<>(16, 0.75f, true);
@@ -44,9 +42,6 @@ public final class EmbeddingCache {
 
 	/** A cache that keeps nothing: every request computes. */
 	public static EmbeddingCache none() { return new EmbeddingCache(0, null); }
-
-	/** The JVM-wide memory cache used by the ImageJ commands and the tool: a quarter of the maximum heap. */
-	public static EmbeddingCache shared() { return SHARED; }
 
 	/**
 	 * The embedding for {@code key}: from memory, else from the store, else computed by {@code compute} (then

@@ -6,7 +6,7 @@ package io.github.samfiji.engine.region;
  * of 1024 pixels (SAM's input size, so tiles are encoded at native resolution) with a halo of 128, crop margin 128.
  * <p>
  * Clamping: a tile size larger than the plane makes the plane a single tile along that axis (a plane smaller than
- * a tile is encoded whole). Values that cannot work are refused with a message naming the macro key.
+ * a tile is encoded whole). Values that cannot work are refused with a message saying what to give.
  */
 public final class EncodingOptions {
 
@@ -20,13 +20,12 @@ public final class EncodingOptions {
 
 	private EncodingOptions(EncodingMode mode, int tileSize, int tileHalo, int cropMargin) {
 		if (mode == null) throw new IllegalArgumentException("The encoding mode is missing: use auto, whole, crop or tiles");
-		if (tileSize < MIN_TILE_SIZE) throw new IllegalArgumentException("tile_size must be at least " + MIN_TILE_SIZE +
+		if (tileSize < MIN_TILE_SIZE) throw new IllegalArgumentException("The tile size must be at least " + MIN_TILE_SIZE +
 			" pixels, got " + tileSize);
-		if (tileHalo < 0) throw new IllegalArgumentException("tile_halo must be >= 0 pixels, got " + tileHalo);
-		if (2L * tileHalo >= tileSize) throw new IllegalArgumentException("tile_halo (" + tileHalo +
-			") must be less than half of tile_size (" + tileSize +
-			"), or tiles would not advance; e.g. tile_size=1024 tile_halo=128");
-		if (cropMargin < 0) throw new IllegalArgumentException("crop_margin must be >= 0 pixels, got " + cropMargin);
+		if (tileHalo < 0) throw new IllegalArgumentException("The tile halo must be >= 0 pixels, got " + tileHalo);
+		if (2L * tileHalo >= tileSize) throw new IllegalArgumentException("The tile halo (" + tileHalo +
+			") must be less than half of the tile size (" + tileSize + "), or tiles would not advance; e.g. tiles of 1024 with a halo of 128");
+		if (cropMargin < 0) throw new IllegalArgumentException("The crop margin must be >= 0 pixels, got " + cropMargin);
 		this.mode = mode;
 		this.tileSize = tileSize;
 		this.tileHalo = tileHalo;

@@ -78,21 +78,6 @@ public final class RegionSegmentation {
 	}
 
 	/**
-	 * Where one prompt is decoded in an interactive session: as {@link #plan} for a single prompt, except that in
-	 * crop mode (chosen or automatic) a crop whose embedding is already cached is re-used when it serves the prompt,
-	 * so that prompts inside the crop last encoded cost no encoder run.
-	 */
-	public Region regionFor(ObjectPrompt prompt) {
-		RegionPlan single = plan(Collections.singletonList(prompt));
-		if (single.mode() != EncodingMode.CROP) return single.regions().get(0);
-		List<Region> cached = new ArrayList<>();
-		for (Region r : regions.cachedRegions())
-			if (!r.isWholePlane()) cached.add(r);
-		if (cached.isEmpty()) return single.regions().get(0);
-		return planner.crops(cached).cropFor(PromptBounds.of(prompt, regions.width(), regions.height()));
-	}
-
-	/**
 	 * Decodes one object's prompt on {@code region} (re-decoding on a larger crop when the mask leaves it, see the
 	 * class comment). Objects are numbered from {@code firstId}; their prompt is the given one (plane coordinates)
 	 * and their {@link SegmentedObject#region()} the region finally used.
@@ -101,6 +86,13 @@ public final class RegionSegmentation {
 	 */
 	public List<SegmentedObject> segment(ObjectPrompt prompt, Region region, int firstId, Consumer<String> status) {
 		return segment(prompt, region, firstId, status, TaskMonitor.NONE, retries);
+	}
+
+	/** The same, with a monitor that cancels encoder runs. */
+	public List<SegmentedObject> segment(ObjectPrompt prompt, Region region, int firstId, Consumer<String> status,
+		TaskMonitor monitor)
+	{
+		return segment(prompt, region, firstId, status, monitor, retries);
 	}
 
 	/** The mode interactive steps use on this plane ({@link RegionPlanner#interactiveMode()}). */

@@ -9,22 +9,17 @@ import io.github.samfiji.ij.SegmentationOutputs;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The objects accepted on one image, by the interactive tool or by the "Segment Object" macro command, numbered 1,
  * 2, ... in order of acceptance; {@link #removeLast()} undoes the last one. After every change the outputs of all
  * objects are composed again exactly as "Segment with Prompts" composes them ({@link SegmentationOutputs}: label
  * image, where overlapping pixels keep the lower label, ROIs named after their label value, results table), so a
- * macro that replays the same prompts gives the same labels. The source image is only read. Thread-safe.
+ * macro that replays the same prompts gives the same labels. {@link ToolSessions#accepted} keeps one per open
+ * image. The source image is only read. Thread-safe.
  */
 public final class AcceptedObjects {
-
-	private static final Map<Integer, AcceptedObjects> BY_IMAGE = new HashMap<>();
-	private static Function<ImagePlus, ObjectDisplay> displays = ImageJObjectDisplay::new;
 
 	private final ImagePlus image;
 	private final ObjectDisplay display;
@@ -35,24 +30,6 @@ public final class AcceptedObjects {
 		this.image = image;
 		this.display = display;
 		this.outputs = compose();
-	}
-
-	/** The accepted objects of {@code image} (one instance per open image), shown in ImageJ. */
-	public static synchronized AcceptedObjects of(ImagePlus image) {
-		return BY_IMAGE.computeIfAbsent(image.getID(), id -> new AcceptedObjects(image, displays.apply(image)));
-	}
-
-	/** Forgets the objects of a closed image (its outputs stay open). */
-	public static synchronized void forget(ImagePlus image) {
-		BY_IMAGE.remove(image.getID());
-	}
-
-	/** For tests: how {@link #of} shows outputs; returns the previous factory. */
-	static synchronized Function<ImagePlus, ObjectDisplay> useDisplays(Function<ImagePlus, ObjectDisplay> factory) {
-		Function<ImagePlus, ObjectDisplay> previous = displays;
-		displays = factory;
-		BY_IMAGE.clear();
-		return previous;
 	}
 
 	public ImagePlus image() { return image; }

@@ -2,9 +2,9 @@ package io.github.samfiji.ij.tool;
 
 import ij.ImagePlus;
 
-import io.github.samfiji.engine.EngineOptions;
 import io.github.samfiji.engine.PlaneSource;
 import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.SamEngine;
 import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.MultimaskMode;
@@ -12,9 +12,12 @@ import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.region.PlaneRegions;
 import io.github.samfiji.engine.result.SegmentedObject;
 import io.github.samfiji.ij.ImagePlusPlanes;
+import io.github.samfiji.options.EngineSettings;
+import io.github.samfiji.options.Operation;
+import io.github.samfiji.options.OptionTable;
+import io.github.samfiji.options.OptionValues;
 
 import java.io.IOException;
-
 import java.util.List;
 
 /**
@@ -36,22 +39,25 @@ public final class ObjectDecoding {
 	}
 
 	/**
-	 * What {@value ObjectMacro#COMMAND} does: segments the object a macro describes on {@code image} with the
-	 * installed model it names (embeddings from the shared cache) and the encoding it names, and accepts it into the
-	 * image's {@link AcceptedObjects}. Blocking.
+	 * What {@value ObjectMacro#COMMAND} does: segments the object that {@link Operation#OBJECT} values describe on
+	 * {@code image} with the model they name (leased from the engine, embeddings from its cache for their cache
+	 * directory), on the regions their encoding gives, and accepts it into the image's {@link AcceptedObjects}.
+	 * Blocking.
 	 *
 	 * @return the object as accepted (numbered)
 	 * @throws IOException when the model cannot be opened
 	 * @throws IllegalArgumentException for unsupported images, bad slices or prompts outside the image
 	 */
-	public static SegmentedObject segmentAndAccept(ImagePlus image, ObjectMacro macro, EngineOptions engine)
-		throws IOException
+	public static SegmentedObject segmentAndAccept(SamEngine engine, ToolSessions tools, ImagePlus image,
+		OptionValues values, TaskMonitor monitor) throws IOException
 	{
+		ObjectMacro macro = ObjectMacro.of(values);
 		ImagePlusPlanes planes = new ImagePlusPlanes(image);
-		SegmenterAccess access = SegmenterAccess.shared(macro.model(), engine, SegmentationOptions.defaults()
-			.withIntensityMapping(macro.intensity()).withEncoding(macro.encoding()));
-		SegmentedObject object = access.apply(segmenter -> segment(segmenter, planes, macro));
-		return AcceptedObjects.of(image).add(object);
+		SegmenterAccess access = SegmenterAccess.of(engine, macro.model(), EngineSettings.engine(values),
+			SegmentationOptions.defaults().withIntensityMapping(macro.intensity()).withEncoding(macro.encoding()), values
+				.get(OptionTable.CACHE_DIRECTORY), monitor::warn);
+		SegmentedObject object = access.apply(segmenter -> segment(segmenter, planes, macro, monitor));
+		return tools.accepted(image).add(object);
 	}
 
 	/**
@@ -76,7 +82,7 @@ public final class ObjectDecoding {
 	 * @throws IllegalArgumentException when the slice is not in the image, a prompt lies outside it, or the model
 	 *           has fewer candidates than a rank names
 	 */
-	static SegmentedObject segment(PromptSegmenter base, PlaneSource planes, ObjectMacro macro) {
+	static SegmentedObject segment(PromptSegmenter base, PlaneSource planes, ObjectMacro macro, TaskMonitor monitor) {
 		PromptSegmenter segmenter = new PromptSegmenter(base.model(), base.options().withEncoding(macro.encoding()), base
 			.cache());
 		if (macro.slice() < 1 || macro.slice() > planes.planeCount()) throw new IllegalArgumentException("slice=" +
@@ -85,7 +91,7 @@ public final class ObjectDecoding {
 		ObjectPrompt.builder().points(editor.points()).box(editor.box()).build().checkInside(planes.width(), planes
 			.height(), "The object");
 		PlaneSteps steps = new PlaneSteps(segmenter, macro.multimask(), s -> new PlaneRegions(s, planes.plane(macro
-			.slice())), () -> segmenter.encode(planes.plane(macro.slice())), TaskMonitor.NONE);
+			.slice())), () -> segmenter.encode(planes.plane(macro.slice()), monitor), monitor);
 		complete(steps, editor, macro.slice(), macro.ranks());
 		return editor.shown();
 	}

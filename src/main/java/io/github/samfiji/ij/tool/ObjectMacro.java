@@ -1,16 +1,22 @@
 package io.github.samfiji.ij.tool;
 
-import ij.Macro;
-
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.EncodingOptions;
+import io.github.samfiji.options.EngineSettings;
+import io.github.samfiji.options.Front;
+import io.github.samfiji.options.MacroOptionText;
+import io.github.samfiji.options.Operation;
+import io.github.samfiji.options.Option;
+import io.github.samfiji.options.OptionTable;
+import io.github.samfiji.options.OptionValues;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -75,31 +81,33 @@ public final class ObjectMacro {
 	}
 
 	/**
-	 * Parses macro options; {@code model}, {@code intensity}, {@code multimask} and {@code encoding} default to
-	 * {@code defaultModel}, {@code auto}, {@code best} and {@code whole} (tile and crop keys to
-	 * {@link EncodingOptions#defaults()}), {@code slice} to {@code defaultSlice}.
+	 * Parses macro options ({@link Operation#OBJECT} in the option table); {@code model} defaults to
+	 * {@code defaultModel}, {@code slice} to {@code defaultSlice}, the others to the table's defaults (encoding
+	 * {@code whole}).
 	 *
 	 * @throws IllegalArgumentException naming the bad value
 	 */
 	public static ObjectMacro parse(String options, String defaultModel, int defaultSlice) {
-		String model = Macro.getValue(options, "model", defaultModel);
-		IntensityMapping intensity = IntensityMapping.parse(Macro.getValue(options, "intensity", "auto"));
-		MultimaskMode multimask = MultimaskMode.parse(Macro.getValue(options, "multimask", "best"));
-		EncodingOptions d = EncodingOptions.defaults();
-		EncodingOptions encoding = EncodingOptions.of(EncodingMode.parse(Macro.getValue(options, "encoding", "whole")),
-			integer(Macro.getValue(options, "tile_size", String.valueOf(d.tileSize())), "tile_size"), integer(Macro
-				.getValue(options, "tile_halo", String.valueOf(d.tileHalo())), "tile_halo"), integer(Macro.getValue(options,
-					"crop_margin", String.valueOf(d.cropMargin())), "crop_margin"));
-		int slice = integer(Macro.getValue(options, "slice", String.valueOf(defaultSlice)), "slice");
+		return of(OptionValues.parse(Operation.OBJECT, Front.FIJI, MacroOptionText.parse(options), o -> o == OptionTable.MODEL
+			? defaultModel : o == OptionTable.SLICE ? String.valueOf(defaultSlice) : null));
+	}
+
+	/**
+	 * The object that {@link Operation#OBJECT} values describe.
+	 *
+	 * @throws IllegalArgumentException for bad prompts
+	 */
+	public static ObjectMacro of(OptionValues v) {
 		List<Object> prompts = new ArrayList<>();
 		List<Integer> ranks = new ArrayList<>();
-		for (String token : Macro.getValue(options, "prompts", "").trim().split("\\s+")) {
+		for (String token : v.get(OptionTable.OBJECT_PROMPTS).trim().split("\\s+")) {
 			if (token.isEmpty()) continue;
 			int hash = token.indexOf('#');
 			ranks.add(hash < 0 ? 1 : integer(token.substring(hash + 1), "the candidate rank in '" + token + "'"));
 			prompts.add(parsePrompt(hash < 0 ? token : token.substring(0, hash)));
 		}
-		return new ObjectMacro(model, intensity, multimask, encoding, slice, prompts, ranks);
+		return new ObjectMacro(v.get(OptionTable.MODEL), v.get(OptionTable.INTENSITY), MultimaskMode.parse(v.get(
+			OptionTable.MULTIMASK)), EngineSettings.encoding(v), v.get(OptionTable.SLICE), prompts, ranks);
 	}
 
 	public String model() { return model; }
@@ -118,28 +126,35 @@ public final class ObjectMacro {
 	/** The 1-based candidate chosen after each prompt. */
 	public List<Integer> ranks() { return ranks; }
 
-	/** The options string of the macro call. */
+	/** The options string of the macro call; the encoding is left out for {@code whole}. */
 	public String toOptions() {
-		StringBuilder s = new StringBuilder();
-		s.append("model=[").append(model).append("] intensity=").append(intensity).append(" multimask=").append(multimask
-			.name().toLowerCase(Locale.ROOT));
-		if (encoding.mode() != EncodingMode.WHOLE) s.append(' ').append(encoding);
-		s.append(" slice=").append(slice).append(" prompts=[");
+		StringBuilder text = new StringBuilder();
 		for (int i = 0; i < prompts.size(); i++) {
 			Object p = prompts.get(i);
-			if (i > 0) s.append(' ');
+			if (i > 0) text.append(' ');
 			if (p instanceof PromptBox) {
 				PromptBox b = (PromptBox) p;
-				s.append("box:").append(number(b.x())).append(',').append(number(b.y())).append(',').append(number(b
+				text.append("box:").append(number(b.x())).append(',').append(number(b.y())).append(',').append(number(b
 					.width())).append(',').append(number(b.height()));
 			}
 			else {
 				PromptPoint pt = (PromptPoint) p;
-				s.append(pt.positive() ? '+' : '-').append(number(pt.x() - 0.5)).append(',').append(number(pt.y() - 0.5));
+				text.append(pt.positive() ? '+' : '-').append(number(pt.x() - 0.5)).append(',').append(number(pt.y() -
+					0.5));
 			}
-			if (ranks.get(i) != 1) s.append('#').append(ranks.get(i));
+			if (ranks.get(i) != 1) text.append('#').append(ranks.get(i));
 		}
-		return s.append(']').toString();
+		OptionValues v = OptionValues.defaults(Operation.OBJECT).with(OptionTable.MODEL, model).with(
+			OptionTable.INTENSITY, intensity).with(OptionTable.MULTIMASK, multimask.name().toLowerCase(Locale.ROOT)).with(
+				OptionTable.ENCODING, encoding.mode().key()).with(OptionTable.TILE_SIZE, encoding.tileSize()).with(
+					OptionTable.TILE_HALO, encoding.tileHalo()).with(OptionTable.CROP_MARGIN, encoding.cropMargin()).with(
+						OptionTable.SLICE, slice).with(OptionTable.OBJECT_PROMPTS, text.toString());
+		List<Option<?>> written = new ArrayList<>(Arrays.asList(OptionTable.MODEL, OptionTable.INTENSITY,
+			OptionTable.MULTIMASK));
+		if (encoding.mode() != EncodingMode.WHOLE) written.addAll(Arrays.asList(OptionTable.ENCODING,
+			OptionTable.TILE_SIZE, OptionTable.TILE_HALO, OptionTable.CROP_MARGIN));
+		written.addAll(Arrays.asList(OptionTable.SLICE, OptionTable.OBJECT_PROMPTS));
+		return v.toMacroOptions(written);
 	}
 
 	/** The whole macro statement, ending with a newline. */

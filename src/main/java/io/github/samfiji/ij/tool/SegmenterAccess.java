@@ -1,18 +1,20 @@
 package io.github.samfiji.ij.tool;
 
 import io.github.samfiji.engine.EngineOptions;
+import io.github.samfiji.engine.ModelPool;
 import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.SamEngine;
 import io.github.samfiji.engine.SegmentationOptions;
-import io.github.samfiji.engine.SharedModels;
-import io.github.samfiji.engine.cache.EmbeddingCache;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
- * Gives a job a {@link PromptSegmenter} for the duration of one call. The ImageJ form ({@link #shared}) opens the
- * model through {@link SharedModels} (so it stays open between calls) and takes embeddings from the JVM-wide
- * {@link EmbeddingCache#shared()}, so switching slices or images never encodes a plane twice; tests pass a fixed
- * segmenter ({@link #of}).
+ * Gives a job a {@link PromptSegmenter} for the duration of one call. The usual form ({@link #of(SamEngine, String,
+ * EngineOptions, SegmentationOptions, Path, Consumer)}) leases the model from the engine's {@link ModelPool} (so it
+ * stays open between calls) and takes embeddings from the engine's caches, so switching slices or images never
+ * encodes a plane twice; tests may pass a fixed segmenter ({@link #of(PromptSegmenter, String)}).
  */
 public interface SegmenterAccess {
 
@@ -35,14 +37,22 @@ public interface SegmenterAccess {
 
 	SegmentationOptions options();
 
-	/** The installed model {@code model}, opened with {@code engine} options, with the shared embedding cache. */
-	static SegmenterAccess shared(String model, EngineOptions engine, SegmentationOptions options) {
+	/**
+	 * The model {@code model} of the engine's pool, opened with {@code options}, with the engine's cache for
+	 * {@code cacheDirectory} ({@code null}: memory only).
+	 *
+	 * @param warnings receives the disk cache's warnings
+	 */
+	static SegmenterAccess of(SamEngine engine, String model, EngineOptions options, SegmentationOptions segmentation,
+		Path cacheDirectory, Consumer<String> warnings)
+	{
 		return new SegmenterAccess() {
 
 			@Override
 			public <T> T apply(Job<T> job) throws IOException {
-				try (SharedModels.Lease lease = SharedModels.instance().acquire(model, engine)) {
-					return job.run(new PromptSegmenter(lease.model(), options, EmbeddingCache.shared()));
+				try (ModelPool.Lease lease = engine.models().acquire(model, options)) {
+					return job.run(new PromptSegmenter(lease.model(), segmentation, engine.caches().forDirectory(
+						cacheDirectory, warnings)));
 				}
 			}
 
@@ -50,7 +60,7 @@ public interface SegmenterAccess {
 			public String model() { return model; }
 
 			@Override
-			public SegmentationOptions options() { return options; }
+			public SegmentationOptions options() { return segmentation; }
 		};
 	}
 

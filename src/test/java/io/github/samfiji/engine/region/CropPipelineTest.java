@@ -109,38 +109,40 @@ class CropPipelineTest {
 	}
 
 	@Test
-	void interactivePromptsReuseTheCachedCropAndEncodeANewOneOutsideIt() {
+	void interactiveStepsInsideTheirCropCostNoEncoderRunAndAFarObjectGetsANewCrop() {
 		PromptSegmenter s = segmenter(EncodingOptions.defaults(), new EmbeddingCache(1L << 30, null));
-		RandomAccessibleInterval<?> plane = plane();
+		RegionSegmentation regions = new RegionSegmentation(s, plane());
 		long runs = model.encoder().runCount();
-		SegmentedObject a = s.segmentObject(plane, ObjectPrompt.builder().box(1400, 300, 30, 20).build(), 1).get(0);
+		ObjectPrompt box = ObjectPrompt.builder().box(1400, 300, 30, 20).build();
+		SegmentedObject a = regions.segmentStep(box, null, TaskMonitor.NONE).get(0);
 		assertEquals(1, model.encoder().runCount() - runs);
-		SegmentedObject inside = s.segmentObject(plane, ObjectPrompt.builder().point(1700.5, 700.5, true).build(), 2)
-			.get(0);
-		assertEquals(1, model.encoder().runCount() - runs, "a prompt inside the last crop costs no encoder run");
-		assertEquals(a.region(), inside.region());
-		SegmentedObject far = s.segmentObject(plane, ObjectPrompt.builder().point(100.5, 1100.5, true).build(), 3).get(
-			0);
-		assertEquals(2, model.encoder().runCount() - runs, "outside it, a new crop");
+		ObjectPrompt more = ObjectPrompt.builder().box(1400, 300, 30, 20).point(1420.5, 305.5, true).build();
+		SegmentedObject step = regions.segmentStep(more, regions.stepRegion(box, null), TaskMonitor.NONE).get(0);
+		assertEquals(1, model.encoder().runCount() - runs, "a step inside the crop costs no encoder run");
+		assertEquals(a.region(), step.region());
+		SegmentedObject far = regions.segmentStep(ObjectPrompt.builder().point(100.5, 1100.5, true).build(), null,
+			TaskMonitor.NONE).get(0);
+		assertEquals(2, model.encoder().runCount() - runs, "far away, a new crop");
 		assertTrue(!far.region().equals(a.region()));
-		SegmentedObject back = s.segmentObject(plane, ObjectPrompt.builder().point(1500.5, 400.5, true).build(), 4).get(
-			0);
-		assertEquals(2, model.encoder().runCount() - runs);
-		assertEquals(a.region(), back.region());
-		for (SegmentedObject o : Arrays.asList(a, inside, far, back))
+		SegmentedObject again = regions.segmentStep(box, null, TaskMonitor.NONE).get(0);
+		assertEquals(2, model.encoder().runCount() - runs, "the first crop comes from the cache");
+		assertEquals(a.region(), again.region());
+		for (SegmentedObject o : Arrays.asList(a, step, far, again))
 			assertAnalytic(o);
 	}
 
 	@Test
-	void theLowResolutionMaskOfACropPromptsTheNextRunInItsOwnFrame() {
+	void theLowResolutionMaskOfACropPromptsTheNextStepInItsOwnFrame() {
 		PromptSegmenter s = segmenter(EncodingOptions.defaults().withMode(EncodingMode.CROP), new EmbeddingCache(1L << 30,
 			null));
+		RegionSegmentation regions = new RegionSegmentation(s, plane());
 		ObjectPrompt first = ObjectPrompt.builder().point(1500.5, 700.5, true).build();
-		SegmentedObject o = s.segmentObject(plane(), first, 1).get(0);
+		SegmentedObject o = regions.segmentStep(first, null, TaskMonitor.NONE).get(0);
 		int[] frame = o.lowRes().frame();
 		assertEquals(o.region(), "crop:" + frame[0] + "," + frame[1] + "," + frame[2] + "," + frame[3]);
 
-		SegmentedObject refined = s.segmentObject(plane(), first.withMaskInput(o.lowRes()), 1).get(0);
+		SegmentedObject refined = regions.segmentStep(first.withMaskInput(o.lowRes()), regions.stepRegion(first, null),
+			TaskMonitor.NONE).get(0);
 		assertEquals(0.85f, refined.predictedIou(), 1e-6f, "the tiny decoder adds 0.05 when it gets a mask");
 		float[] before = o.lowRes().logits(), after = refined.lowRes().logits();
 		for (int i = 0; i < before.length; i++)

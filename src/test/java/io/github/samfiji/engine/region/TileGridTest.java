@@ -67,11 +67,11 @@ class TileGridTest {
 	void impossibleTilingsAreRefusedWithTheKeyToChange() {
 		IllegalArgumentException halo = assertThrows(IllegalArgumentException.class, () -> EncodingOptions.defaults()
 			.withTileHalo(512));
-		assertTrue(halo.getMessage().contains("tile_halo (512) must be less than half of tile_size (1024)"), halo
+		assertTrue(halo.getMessage().contains("The tile halo (512) must be less than half of the tile size (1024)"), halo
 			.getMessage());
 		IllegalArgumentException small = assertThrows(IllegalArgumentException.class, () -> EncodingOptions.defaults()
 			.withTileSize(32));
-		assertTrue(small.getMessage().startsWith("tile_size must be at least 64"), small.getMessage());
+		assertTrue(small.getMessage().startsWith("The tile size must be at least 64"), small.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> EncodingOptions.defaults().withTileHalo(-1));
 		assertThrows(IllegalArgumentException.class, () -> EncodingOptions.defaults().withCropMargin(-5));
 		// values given together are checked together

@@ -51,7 +51,7 @@ class ObjectMacroTest {
 		assertEquals(EncodingMode.WHOLE, ObjectMacro.parse("prompts=[+5,6]", "m", 1).encoding().mode(),
 			"as the tool did before it used tiles or crops, so that older macros replay unchanged");
 		assertEquals(1024, ObjectMacro.parse("encoding=crop prompts=[+5,6]", "m", 1).encoding().tileSize());
-		assertEquals("Unknown encoding 'sometimes': use auto, whole, crop or tiles", message(
+		assertEquals("encoding must be one of auto, whole, crop, tiles, not 'sometimes'", message(
 			"encoding=sometimes prompts=[+5,6]"));
 		assertEquals("tile_size must be a whole number, not 'big'", message("tile_size=big prompts=[+5,6]"));
 	}
@@ -68,7 +68,7 @@ class ObjectMacroTest {
 
 	@Test
 	void badOptionsSayWhatToWrite() {
-		assertEquals("Give prompts=[...]: +x,y (object point), -x,y (background point), box:x,y,width,height",
+		assertEquals("Segment Object needs prompts=[+x,y -x,y box:x,y,width,height]",
 			message("slice=1"));
 		assertEquals("Bad prompt '12,30': write +x,y (object), -x,y (background) or box:x,y,width,height", message(
 			"prompts=[12,30]"));
@@ -78,7 +78,7 @@ class ObjectMacroTest {
 		assertEquals("the candidate rank in '+1,3#b' must be a whole number, not 'b'", message("prompts=[+1,3#b]"));
 		assertEquals("An object can have only one box; put other boxes in other objects", message(
 			"prompts=[box:1,2,3,4 box:5,6,7,8]"));
-		assertEquals("Use multimask=best or single", message("prompts=[+1,3] multimask=all"));
+		assertEquals("multimask must be one of best, single, not 'all'", message("prompts=[+1,3] multimask=all"));
 	}
 
 	private static String message(String options) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.ImagePlus;
 import ij.process.ByteProcessor;
 
+import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.AnalyticMasks;
 import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.SamModel;
@@ -216,7 +217,7 @@ class ToolLargePlaneTest {
 		for (String line : listener.macro) {
 			String options = line.substring(line.indexOf("Segment Object\", \"") + 18, line.lastIndexOf("\");"));
 			replayed.add(ObjectDecoding.segment(segmenter(content, EncodingOptions.whole()), planes, ObjectMacro.parse(
-				options, "tiny", 1)));
+				options, "tiny", 1), TaskMonitor.NONE));
 		}
 		assertArrayEquals((short[]) accepted.outputs().labels().getProcessor().getPixels(), (short[]) replayed.outputs()
 			.labels().getProcessor().getPixels());
@@ -226,7 +227,7 @@ class ToolLargePlaneTest {
 		String whole = listener.macro.get(0).replace(" encoding=tiles", " encoding=whole");
 		SegmentedObject onWhole = ObjectDecoding.segment(segmenter(content, EncodingOptions.defaults()), planes,
 			ObjectMacro.parse(whole.substring(whole.indexOf("Segment Object\", \"") + 18, whole.lastIndexOf("\");")),
-				"tiny", 1));
+				"tiny", 1), TaskMonitor.NONE);
 		assertEquals("whole", onWhole.region());
 		assertFalse(java.util.Arrays.equals(onWhole.mask().toPlane(), accepted.objects().get(0).mask().toPlane()),
 			"the content decoder's mask depends on where it was decoded");

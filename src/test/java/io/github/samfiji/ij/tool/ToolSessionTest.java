@@ -12,6 +12,7 @@ import ij.ImagePlus;
 import ij.process.ByteProcessor;
 
 import io.github.samfiji.engine.EngineOptions;
+import io.github.samfiji.engine.SamEngine;
 import io.github.samfiji.engine.SamModel;
 import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.TinyModels;
@@ -350,7 +351,8 @@ class ToolSessionTest {
 	void aMissingModelIsReportedAndTheSessionStaysUsable(@TempDir Path tmp) throws Exception {
 		Path store = Files.createDirectory(tmp.resolve("models"));
 		try (IjTestFixtures.SystemProperty p = new IjTestFixtures.SystemProperty("sam.models.dir", store.toString())) {
-			start(SegmenterAccess.shared("nosuchmodel", EngineOptions.defaults(), SegmentationOptions.defaults()));
+			start(SegmenterAccess.of(new SamEngine(), "nosuchmodel", EngineOptions.defaults(), SegmentationOptions
+				.defaults(), null, message -> {}));
 			await();
 			session.addPoint(20, 20, true);
 			await();

@@ -1,6 +1,4 @@
-package io.github.samfiji.ij;
-
-import ij.ImagePlus;
+package io.github.samfiji.engine.operation;
 
 import io.github.samfiji.engine.ChannelChoice;
 import io.github.samfiji.engine.PlaneAxes;
@@ -12,17 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The planes of an {@link ImagePlus} that a run sees, after its {@link ChannelChoice}: the engine planes, their axes
- * (channel, z, t), and prompts moved from the image's stack indices onto those planes. The image is only read.
+ * The planes of an {@link ImageInput} that a run sees after its {@link ChannelChoice}: the planes, their axes
+ * (channel, z, t), the dimensions of the label image over them, and the image's stack indices moved onto them.
  */
-public final class StackPlanes {
+public final class ChosenPlanes {
 
 	private final PlaneSource planes;
 	private final PlaneAxes imageAxes;
 	private final PlaneAxes axes;
 	private final ChannelChoice channels;
 
-	private StackPlanes(PlaneSource planes, PlaneAxes imageAxes, ChannelChoice channels) {
+	private ChosenPlanes(PlaneSource planes, PlaneAxes imageAxes, ChannelChoice channels) {
 		this.planes = planes;
 		this.imageAxes = imageAxes;
 		this.axes = channels.axesOf(imageAxes);
@@ -33,18 +31,11 @@ public final class StackPlanes {
 	 * @param mapping maps the channels of an RGB composite
 	 * @throws IllegalArgumentException for a chosen channel the image does not have (RGB images have one)
 	 */
-	public static StackPlanes of(ImagePlus image, ChannelChoice channels, IntensityMapping mapping) {
-		PlaneAxes imageAxes = axesOf(image);
-		if (!channels.isAll() && image.getType() == ImagePlus.COLOR_RGB && (channels.channels().length > 1 || channels
-			.channels()[0] != 1)) throw new IllegalArgumentException(
+	public static ChosenPlanes of(ImageInput image, ChannelChoice channels, IntensityMapping mapping) {
+		if (!channels.isAll() && image.isRgb() && (channels.channels().length > 1 || channels.channels()[0] != 1))
+			throw new IllegalArgumentException(
 				"An RGB image has one channel (its colours are used as they are): choose channel all or 1, or split the channels first");
-		PlaneSource all = new ImagePlusPlanes(image);
-		return new StackPlanes(channels.apply(all, imageAxes, mapping), imageAxes, channels);
-	}
-
-	/** The image's channel, slice and frame axes (a plain stack has its planes as slices). */
-	public static PlaneAxes axesOf(ImagePlus image) {
-		return PlaneAxes.hyperstack(image.getNChannels(), image.getNSlices(), image.getNFrames());
+		return new ChosenPlanes(channels.apply(image.planes(), image.axes(), mapping), image.axes(), channels);
 	}
 
 	public PlaneSource planes() { return planes; }
@@ -59,7 +50,7 @@ public final class StackPlanes {
 
 	/**
 	 * Checks, before any model runs, that the Java heap can hold the outputs: the 16-bit label planes, twice (the
-	 * label image and its TIFF when written).
+	 * label image and its file when written).
 	 *
 	 * @throws IllegalArgumentException saying how much is needed and what to do
 	 */
@@ -69,7 +60,19 @@ public final class StackPlanes {
 		long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
 		if (needed > available) throw new IllegalArgumentException("The label image of " + planes.planeCount() +
 			" planes needs about " + (needed >> 20) + " MiB, but only " + (available >> 20) +
-			" MiB of memory are free: give ImageJ more memory (Edit > Options > Memory & Threads) or run on a substack");
+			" MiB of memory are free: give Java more memory (Fiji: Edit > Options > Memory & Threads) or run on a substack");
+	}
+
+	/**
+	 * The plane of {@link #planes()} that shows the image's stack index {@code index} (1-based): the same index
+	 * without a channel choice, else the chosen planes' plane with the same slice and frame.
+	 *
+	 * @throws IllegalArgumentException for an index the image does not have
+	 */
+	public int plane(int index) {
+		if (index < 1 || index > imageAxes.planeCount()) throw new IllegalArgumentException("Slice " + index +
+			" does not exist: the image has slices 1-" + imageAxes.planeCount());
+		return channels.isAll() ? index : channels.viewPlane(index, imageAxes);
 	}
 
 	/**
