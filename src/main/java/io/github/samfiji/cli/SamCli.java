@@ -151,8 +151,8 @@ public final class SamCli {
 		for (int i = 1; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.equals("--help") || arg.equals("-h")) return null;
-			if (!arg.startsWith("--") || arg.length() == 2) throw new OptionException("expected an option such as --image" +
-				", got '" + arg + "'");
+			if (!arg.startsWith("--") || arg.length() == 2) throw new OptionException("expected an option such as " +
+				IMAGE.spelling(Front.CLI) + ", got '" + arg + "'");
 			String name = arg.substring(2), value = null;
 			int eq = name.indexOf('=');
 			if (eq >= 0) {

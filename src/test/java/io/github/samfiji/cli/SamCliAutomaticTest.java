@@ -66,6 +66,28 @@ class SamCliAutomaticTest {
 	}
 
 	@Test
+	void aSecondRunWithACacheDirectoryRunsTheEncoderZeroTimes() throws IOException {
+		String[] args = { "everything", "--model", IjTestFixtures.descriptor().toString(), "--image", image.toString(),
+			"--out", tmp.resolve("out").toString(), "--points-per-side", "4", "--cache-dir", tmp.resolve("cache")
+				.toString() };
+		assertEquals(0, run(args), err());
+		assertTrue(new String(outBytes.toByteArray(), StandardCharsets.UTF_8).contains("Embeddings: 1 encoded"));
+		outBytes.reset();
+		assertEquals(0, run(args), err());
+		String second = new String(outBytes.toByteArray(), StandardCharsets.UTF_8);
+		assertTrue(second.contains("Embeddings: 0 encoded, "), second);
+	}
+
+	@Test
+	void helpListsExactlyTheOperationsOptions() {
+		assertEquals(0, run("everything", "--help"));
+		String help = new String(outBytes.toByteArray(), StandardCharsets.UTF_8);
+		assertEquals(io.github.samfiji.options.OptionHelp.usage(io.github.samfiji.options.Operation.EVERYTHING), help);
+		assertTrue(help.contains("--points-per-side") && !help.contains("--prompts"), help);
+		assertEquals("", err());
+	}
+
+	@Test
 	void badEverythingOptionsAreUsageErrors() {
 		assertEquals(2, run("everything", "--image", image.toString(), "--out", tmp.toString(), "--pred-iou-thresh",
 			"high"));

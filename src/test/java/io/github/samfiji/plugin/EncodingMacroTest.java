@@ -37,7 +37,7 @@ class EncodingMacroTest {
 		Path out = tmp.resolve("out");
 		MacroCall.run(image, "model=[" + IjTestFixtures.descriptor() + "] prompts=File prompt_file=[" + csv +
 			"] output_directory=[" + out + "] encoding=tiles tile_size=64 tile_halo=8");
-		assertEquals("Segment with Prompts: Encoding: tiles on slice(s) 1, 2 region(s) (asked for (encoding=tiles))\n",
+		assertEquals("Segment with Prompts: Encoding: tiles on slice(s) 1, 2 region(s) (as asked)\n",
 			stdout.printedBesidesEmbeddingCounts());
 		List<String> table = Files.readAllLines(out.resolve(OutputWriter.TABLE));
 		assertEquals("1,a,1,30,30,pixel,0,0.9,,3,4,6,5,\"tile:0,0,64,64\",30,auto", table.get(1));

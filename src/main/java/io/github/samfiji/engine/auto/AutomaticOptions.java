@@ -147,10 +147,9 @@ public final class AutomaticOptions {
 
 	@Override
 	public String toString() {
-		return "points_per_side=" + pointsPerSide + " pred_iou_thresh=" + iouThreshold + " stability_score_thresh=" +
-			stabilityThreshold + " stability_score_offset=" + stabilityOffset + " box_nms_thresh=" + boxNmsThreshold +
-			" crop_n_layers=" + cropLayers + " crop_overlap_ratio=" + cropOverlapRatio + " crop_nms_thresh=" +
-			cropNmsThreshold + " crop_n_points_downscale_factor=" + cropPointsDownscale + " min_mask_region_area=" +
-			minRegionArea;
+		return pointsPerSide + "x" + pointsPerSide + " points, predicted IoU above " + iouThreshold + ", stability above " +
+			stabilityThreshold + " (offset " + stabilityOffset + "), box NMS " + boxNmsThreshold + ", " + cropLayers +
+			" crop layer(s) (overlap " + cropOverlapRatio + ", NMS " + cropNmsThreshold + ", points downscale " +
+			cropPointsDownscale + "), minimum region " + minRegionArea + " pixels";
 	}
 }

@@ -61,8 +61,8 @@ public final class PlaneConverter {
 	private static IllegalArgumentException tooLarge(long w, long h, long bytes, long free) {
 		return new IllegalArgumentException("The plane is too large to encode whole: " + w + "x" + h + " needs " +
 			(bytes >> 20) + " MB" + (free < 0 ? ", more than a Java array holds" : ", but Java has " + (free >> 20) +
-				" MB free") + ". Use encoding=tiles or encoding=crop (--encoding on the command line), which convert only " +
-			"parts of the plane, or give Java more memory (Edit > Options > Memory & Threads).");
+				" MB free") + ". Encode it in tiles or crops (the encoding option), which convert only parts of the plane, or give " +
+			"Java more memory (Edit > Options > Memory & Threads).");
 	}
 
 	@SuppressWarnings("unchecked")

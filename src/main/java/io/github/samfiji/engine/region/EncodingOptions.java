@@ -66,10 +66,19 @@ public final class EncodingOptions {
 
 	public int cropMargin() { return cropMargin; }
 
-	/** The macro form, e.g. {@code encoding=auto tile_size=1024 tile_halo=128 crop_margin=128}. */
+	/** E.g. {@code auto (tiles of 1024, halo 128; crop margin 128)}. */
 	@Override
 	public String toString() {
-		return "encoding=" + mode.key() + " tile_size=" + tileSize + " tile_halo=" + tileHalo + " crop_margin=" +
-			cropMargin;
+		return mode.key() + " (tiles of " + tileSize + ", halo " + tileHalo + "; crop margin " + cropMargin + ")";
 	}
+
+	@Override
+	public boolean equals(Object o) {
+		if (!(o instanceof EncodingOptions)) return false;
+		EncodingOptions e = (EncodingOptions) o;
+		return mode == e.mode && tileSize == e.tileSize && tileHalo == e.tileHalo && cropMargin == e.cropMargin;
+	}
+
+	@Override
+	public int hashCode() { return java.util.Objects.hash(mode, tileSize, tileHalo, cropMargin); }
 }

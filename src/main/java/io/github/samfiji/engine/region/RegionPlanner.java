@@ -40,11 +40,11 @@ public final class RegionPlanner {
 		if (bounds.isEmpty()) throw new IllegalArgumentException("No prompts to plan");
 		switch (options.mode()) {
 			case WHOLE:
-				return whole("asked for (encoding=whole)", bounds.size());
+				return whole("as asked", bounds.size());
 			case CROP:
-				return noChoiceIfWhole(EncodingMode.CROP, "asked for (encoding=crop)", crops().plan(bounds));
+				return noChoiceIfWhole(EncodingMode.CROP, "as asked", crops().plan(bounds));
 			case TILES:
-				return noChoiceIfWhole(EncodingMode.TILES, "asked for (encoding=tiles)", tiles(bounds));
+				return noChoiceIfWhole(EncodingMode.TILES, "as asked", tiles(bounds));
 			default:
 				return auto(bounds);
 		}
@@ -100,8 +100,8 @@ public final class RegionPlanner {
 	public RegionPlan planEverything() {
 		EncodingMode mode = options.mode();
 		if (mode == EncodingMode.CROP) throw new IllegalArgumentException(
-			"encoding=crop needs prompts; segment everything uses auto, whole or tiles");
-		String reason = "asked for (encoding=" + mode.key() + ")";
+			"Crops need prompts: segment everything encodes whole planes or tiles");
+		String reason = "as asked";
 		if (mode == EncodingMode.AUTO) {
 			boolean small = Math.max(planeWidth, planeHeight) <= WHOLE_LIMIT * inputSize;
 			mode = small ? EncodingMode.WHOLE : EncodingMode.TILES;

@@ -85,8 +85,8 @@ public final class ObjectDecoding {
 	static SegmentedObject segment(PromptSegmenter base, PlaneSource planes, ObjectMacro macro, TaskMonitor monitor) {
 		PromptSegmenter segmenter = new PromptSegmenter(base.model(), base.options().withEncoding(macro.encoding()), base
 			.cache());
-		if (macro.slice() < 1 || macro.slice() > planes.planeCount()) throw new IllegalArgumentException("slice=" +
-			macro.slice() + ", but the image has slices 1-" + planes.planeCount());
+		if (macro.slice() < 1 || macro.slice() > planes.planeCount()) throw new IllegalArgumentException("Slice " +
+			macro.slice() + " is not in the image: it has slices 1-" + planes.planeCount());
 		ObjectEditor editor = ObjectEditor.of(macro.prompts());
 		ObjectPrompt.builder().points(editor.points()).box(editor.box()).build().checkInside(planes.width(), planes
 			.height(), "The object");

@@ -61,9 +61,10 @@ public final class ObjectMacro {
 	public ObjectMacro(String model, IntensityMapping intensity, MultimaskMode multimask, EncodingOptions encoding,
 		int slice, List<Object> prompts, List<Integer> ranks)
 	{
-		if (multimask == MultimaskMode.ALL) throw new IllegalArgumentException("Use multimask=best or single");
+		if (multimask == MultimaskMode.ALL) throw new IllegalArgumentException(
+			"An object has one mask: choose the best or the single-mask candidate");
 		if (prompts.isEmpty()) throw new IllegalArgumentException(
-			"Give prompts=[...]: +x,y (object point), -x,y (background point), box:x,y,width,height");
+			"Give prompts: +x,y (object point), -x,y (background point), box:x,y,width,height");
 		if (ranks.size() != prompts.size()) throw new IllegalArgumentException("One candidate rank per prompt");
 		int boxes = 0;
 		for (Object p : prompts)

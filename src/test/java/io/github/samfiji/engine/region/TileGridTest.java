@@ -76,7 +76,7 @@ class TileGridTest {
 		assertThrows(IllegalArgumentException.class, () -> EncodingOptions.defaults().withCropMargin(-5));
 		// values given together are checked together
 		EncodingOptions o = EncodingOptions.of(EncodingMode.TILES, 256, 16, 0);
-		assertEquals("encoding=tiles tile_size=256 tile_halo=16 crop_margin=0", o.toString());
+		assertEquals("tiles (tiles of 256, halo 16; crop margin 0)", o.toString());
 		IllegalArgumentException mode = assertThrows(IllegalArgumentException.class, () -> EncodingMode.parse("zoom"));
 		assertEquals("Unknown encoding 'zoom': use auto, whole, crop or tiles", mode.getMessage());
 		assertEquals(EncodingMode.TILES, EncodingMode.parse(" Tiles "));
