@@ -65,7 +65,7 @@ public final class FamilyTwins {
 	}
 
 	/** The twin that has the tensors of the descriptor's encoder (its input name, outputs, layout and size). */
-	static Path encoderTwin(ModelDescriptor d) {
+	public static Path encoderTwin(ModelDescriptor d) {
 		Preprocessing p = d.preprocessing();
 		boolean oneOutput = d.encoder().outputs().size() == 1;
 		switch (d.encoder().inputs().get(0)) {
@@ -83,7 +83,7 @@ public final class FamilyTwins {
 	}
 
 	/** The twin decoder of the descriptor's interface (and, for the SAM export, its resize rule and mask count). */
-	static Path decoderTwin(ModelDescriptor d) {
+	public static Path decoderTwin(ModelDescriptor d) {
 		switch (d.decoderInterface()) {
 			case "sam-onnx":
 				if (d.preprocessing().resizeRule() == Preprocessing.ResizeRule.STRETCH || !d.fullSizeMasks()) return twin(
