@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
 
+import io.github.samfiji.engine.model.ModelNotInstalledException;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.ij.OutputDisplay;
 import io.github.samfiji.ij.OutputWriter;
@@ -73,8 +74,15 @@ final class PluginRuns {
 			: " (stopped early: only the finished objects are kept)"));
 	}
 
-	/** Shows the error; unexpected ones also go to the exception log. Aborts a running macro. */
+	/**
+	 * Shows the error; unexpected ones also go to the exception log. Aborts a running macro. A model that is not
+	 * installed is answered, outside macros, with the model catalogue to download from ({@link ModelMissingDialog}).
+	 */
 	static void fail(String title, Exception e, boolean fromMacro) {
+		if (e instanceof ModelNotInstalledException && !fromMacro && !java.awt.GraphicsEnvironment.isHeadless()) {
+			ModelMissingDialog.show(title, (ModelNotInstalledException) e);
+			return;
+		}
 		IJ.error(title, e.getMessage() == null ? e.toString() : e.getMessage());
 		if (!(e instanceof IllegalArgumentException) && !(e instanceof IOException)) IJ.handleException(e);
 		if (fromMacro) Macro.abort();
