@@ -19,8 +19,9 @@ import java.nio.file.Paths;
 /**
  * Installs, imports and removes models in a {@link ModelStore}; the engine behind the "Model Manager" command and
  * {@code sam models}. Every change is staged in a hidden directory of the store and swapped in only when complete
- * and verified, so a failed, cancelled or corrupt install never replaces a working model. Works offline once a
- * model is installed. Blocking: call it off the event thread.
+ * and verified (SHA-256 of every download, then a smoke segmentation), so a failed, cancelled or corrupt install
+ * never replaces a working model. Downloads use HTTPS only. Works offline once a model is installed. Blocking: call
+ * it off the event thread.
  */
 public final class ModelManager {
 
