@@ -1,7 +1,8 @@
 package io.github.samfiji.cli;
 
 import io.github.samfiji.engine.TaskMonitor;
-import io.github.samfiji.engine.install.ModelCatalog;
+import io.github.samfiji.engine.install.CatalogListing;
+import io.github.samfiji.engine.install.Installation;
 import io.github.samfiji.engine.install.ModelManager;
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelStore;
@@ -9,25 +10,38 @@ import io.github.samfiji.engine.model.ModelStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Paths;
+import java.util.List;
 
 /**
  * {@code sam models [list | install ID | import ID|DESCRIPTOR.json --from DIR | remove ID]}: the model manager on
- * the command line. Thin: the work is {@link ModelManager}.
+ * the command line. Thin: the work is {@link ModelManager}. Whether the user accepted a model's licence (needed for
+ * non-commercial licences before download) is given by the caller, from the {@code --accept-license} option.
  */
 final class ModelsCommand {
 
 	static final String USAGE = String.join("\n",
 		"  sam models [list]                              installed models, the model directory and the models known to this version",
-		"  sam models install ID                          download a known model (SHA-256 checked, resumable)",
+		"  sam models install ID [--accept-license]       download a known model (HTTPS, SHA-256 checked, resumable, smoke-tested);",
+		"                                                 --accept-license accepts a licence that must be accepted (EdgeSAM: non-commercial)",
 		"  sam models import ID|DESCRIPTOR.json --from DIR  install ONNX files you exported (scripts/export_onnx.py)",
 		"  sam models remove ID                           delete an installed model");
 
+	/** The flag that accepts a model's licence when it must be accepted before download. */
+	static final String ACCEPT_LICENSE = "--accept-license";
+
 	private final PrintStream out;
 	private final TaskMonitor monitor;
+	private final boolean acceptLicense;
 
 	ModelsCommand(PrintStream out, TaskMonitor monitor) {
+		this(out, monitor, false);
+	}
+
+	/** @param acceptLicense whether the user accepted the licence of the model to install ({@code --accept-license}) */
+	ModelsCommand(PrintStream out, TaskMonitor monitor, boolean acceptLicense) {
 		this.out = out;
 		this.monitor = monitor;
+		this.acceptLicense = acceptLicense;
 	}
 
 	int run(String[] args, ModelManager manager) throws IOException {
@@ -38,7 +52,9 @@ final class ModelsCommand {
 				return list(manager);
 			case "install":
 				expect(args, 3);
-				report("Installed", manager.install(args[2], monitor));
+				Installation done = manager.install(args[2], acceptLicense, monitor);
+				report("Installed", done.descriptor());
+				out.println("Checked: " + done.smokeTest());
 				return 0;
 			case "import":
 				expect(args, 5);
@@ -69,12 +85,16 @@ final class ModelsCommand {
 		out.println("Model directory: " + store.root());
 		for (String id : store.installedIds())
 			out.println("  " + id + "  " + store.resolve(id).name());
-		ModelCatalog catalog = manager.catalog();
+		List<CatalogListing.Row> rows = CatalogListing.rows(manager);
+		out.println("Catalogue (sam models install ID; a licence marked 'must be accepted' needs --accept-license):");
+		out.println("  " + CatalogListing.header());
+		for (CatalogListing.Row r : rows)
+			if (r.downloadable()) out.println("  " + r.line());
 		boolean header = false;
-		for (ModelCatalog.Entry e : catalog.entries()) {
-			ModelDescriptor d = e.descriptor();
-			if (manager.isInstalled(d.id())) continue;
-			if (!header) out.println("Known, not installed:");
+		for (CatalogListing.Row r : rows) {
+			ModelDescriptor d = r.descriptor();
+			if (r.downloadable() || r.installed()) continue;
+			if (!header) out.println("Known, not installed (export from a checkpoint or fetch as described, then import):");
 			header = true;
 			out.println("  " + d.id() + "  (" + d.license() + ")  " + d.name());
 			out.println("      " + ModelManager.howToInstall(d));

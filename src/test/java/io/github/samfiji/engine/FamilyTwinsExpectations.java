@@ -16,13 +16,20 @@ public final class FamilyTwinsExpectations {
 		boolean stretched = d.preprocessing().resizeRule() == Preprocessing.ResizeRule.STRETCH;
 		switch (d.decoderInterface()) {
 			case "sam-onnx":
-				if (stretched) return FamilyTwins.upsampled(FamilyTwins.lowRes(p, g, FamilyTwins.R2_SINGLE), g, d
+				if (stretched || !d.fullSizeMasks()) return FamilyTwins.upsampled(FamilyTwins.lowRes(p, g, FamilyTwins.R2_SINGLE), g, d
 					.maskUpsampling());
 				return AnalyticMasks.mask(w, h, p, d.multimask() ? AnalyticMasks.R2_MULTI[2] : AnalyticMasks.R2_SINGLE);
 			case "sam2-onnx":
 				return FamilyTwins.upsampled(FamilyTwins.lowRes(p, g, FamilyTwins.R2_MULTI[1]), g, d.maskUpsampling());
 			case "efficientsam-onnx":
 				return FamilyTwins.atPixelCentres(p, w, h, FamilyTwins.R2_MULTI[1]);
+			case "sam2-osam":
+				return FamilyTwins.atPixelCentres(p, w, h, FamilyTwins.R2_QUAD[FamilyTwins.defaultQuadCandidate()]);
+			case "edgesam-onnx":
+			case "efficientvit-sam-onnx":
+				ResizeGeometry frame = g.withInputSize(1024);
+				return FamilyTwins.upsampled(FamilyTwins.lowRes(p, frame, FamilyTwins.R2_QUAD[FamilyTwins
+					.defaultQuadCandidate()]), frame, ModelDescriptor.MaskUpsampling.LOGITS);
 			default:
 				throw new IllegalArgumentException(d.decoderInterface());
 		}

@@ -121,7 +121,7 @@ class SamModelOpeningTest {
 	void unknownDecoderInterfaceIsRefused() throws IOException {
 		decoder().addProperty("interface", "sam2-hiera");
 		assertEquals("Model 'tiny-box' uses decoder interface 'sam2-hiera', which this version does not know. " +
-			"Known: sam-onnx, sam2-onnx, efficientsam-onnx", openFails());
+			"Known: sam-onnx, sam2-onnx, efficientsam-onnx, sam2-osam, edgesam-onnx, efficientvit-sam-onnx", openFails());
 	}
 
 	@Test

@@ -59,11 +59,26 @@ class ModelManagerPluginTest {
 		assertTrue(imported.contains("Imported 'mobilesam' (MobileSAM"), imported);
 		assertTrue(Files.isRegularFile(tmp.resolve("store/mobilesam/model.json")));
 		String listed = run("action=List");
-		assertTrue(listed.contains("  installed: mobilesam  MobileSAM"), listed);
-		assertTrue(listed.contains("  known: sam-vit-b  (Apache-2.0)"), listed);
+		assertTrue(listed.contains("  mobilesam" + " ".repeat(26) + "-  Apache-2.0" + " ".repeat(37) + "fast      " +
+			"installed"), listed);
+		assertTrue(listed.contains("  edgesam                        38 MB  S-Lab-1.0 (non-commercial), must be " +
+			"accepted   fast      not installed"), listed);
+		assertTrue(listed.contains("  sam-vit-b: facebookresearch/segment-anything (checkpoint"), listed);
 		String removed = run("action=Remove model=mobilesam");
 		assertTrue(removed.contains("Removed 'mobilesam' from "), removed);
 		assertFalse(Files.exists(tmp.resolve("store/mobilesam")));
+	}
+
+	@Test
+	void aLicenceToAcceptStopsAMacroInstallThatDoesNotAcceptIt() {
+		String out = run("action=Install model=edgesam");
+		assertTrue(out.contains("Model 'edgesam' is published under the licence S-Lab-1.0 (non-commercial)"), out);
+		assertTrue(out.contains("(macro: accept_license=true)"), out);
+		assertFalse(Files.exists(tmp.resolve("store/.downloads")), "nothing was downloaded");
+		assertTrue(ModelManagerPlugin.flag("action=Install model=edgesam accept_license", "accept_license"));
+		assertTrue(ModelManagerPlugin.flag("accept_license=true model=edgesam", "accept_license"));
+		assertFalse(ModelManagerPlugin.flag("action=Install model=edgesam", "accept_license"));
+		assertFalse(ModelManagerPlugin.flag("action=Install model=accept_license_x", "accept_license"));
 	}
 
 	@Test

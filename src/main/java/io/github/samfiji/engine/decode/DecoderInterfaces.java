@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Chooses the {@link MaskDecoder} implementation named by a descriptor's {@code decoder.interface}: the one place
  * that knows the model families' decoder layouts ({@value SamOnnxDecoder#NAME}, {@value Sam2OnnxDecoder#NAME},
- * {@value EfficientSamDecoder#NAME}).
+ * {@value EfficientSamDecoder#NAME}, {@value OsamSam2Decoder#NAME}, {@value LowResSamDecoder#EDGESAM},
+ * {@value LowResSamDecoder#EFFICIENTVIT}).
  */
 public final class DecoderInterfaces {
 
@@ -48,11 +49,19 @@ public final class DecoderInterfaces {
 
 	private static final List<Layout> LAYOUTS = Arrays.asList( //
 		new Layout(SamOnnxDecoder.NAME, SamOnnxDecoder.INPUTS, SamOnnxDecoder.OUTPUTS, SamOnnxDecoder.EMBEDDINGS, (env,
-			s, e, d) -> new SamOnnxDecoder(env, s, e, d.multimask(), d.maskUpsampling())), //
+			s, e, d) -> new SamOnnxDecoder(env, s, e, d.multimask(), d.maskUpsampling(), d.fullSizeMasks())), //
 		new Layout(Sam2OnnxDecoder.NAME, Sam2OnnxDecoder.INPUTS, Sam2OnnxDecoder.OUTPUTS, Sam2OnnxDecoder.EMBEDDINGS, (
 			env, s, e, d) -> new Sam2OnnxDecoder(env, s, e, d.maskUpsampling())), //
 		new Layout(EfficientSamDecoder.NAME, EfficientSamDecoder.INPUTS, EfficientSamDecoder.OUTPUTS,
-			EfficientSamDecoder.EMBEDDINGS, (env, s, e, d) -> new EfficientSamDecoder(env, s, e)));
+			EfficientSamDecoder.EMBEDDINGS, (env, s, e, d) -> new EfficientSamDecoder(env, s, e)), //
+		new Layout(OsamSam2Decoder.NAME, OsamSam2Decoder.INPUTS, OsamSam2Decoder.OUTPUTS, OsamSam2Decoder.EMBEDDINGS, (
+			env, s, e, d) -> new OsamSam2Decoder(env, s, e)), //
+		new Layout(LowResSamDecoder.EDGESAM, LowResSamDecoder.INPUTS, LowResSamDecoder.EDGESAM_OUTPUTS,
+			LowResSamDecoder.EMBEDDINGS, (env, s, e, d) -> new LowResSamDecoder(env, s, e, LowResSamDecoder.EDGESAM,
+				"masks", "scores", d.multimask())), //
+		new Layout(LowResSamDecoder.EFFICIENTVIT, LowResSamDecoder.INPUTS, LowResSamDecoder.EFFICIENTVIT_OUTPUTS,
+			LowResSamDecoder.EMBEDDINGS, (env, s, e, d) -> new LowResSamDecoder(env, s, e, LowResSamDecoder.EFFICIENTVIT,
+				"masks", "iou_predictions", d.multimask())));
 
 	private DecoderInterfaces() {}
 

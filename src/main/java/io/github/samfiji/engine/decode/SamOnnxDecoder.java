@@ -24,7 +24,8 @@ import java.util.Set;
  * Prompts are encoded by {@link PromptEncoding}; without a box a padding point {@code (0, 0)} labelled -1 is
  * appended, as the official predictor does. The graph's own full-size {@code masks} assume longest-side resizing
  * with padding; for a stretched input (MedSAM) the low-resolution masks are upsampled by {@link MaskUpsampler}
- * instead, as MedSAM's inference script does.
+ * instead, as MedSAM's inference script does, and so they are for exports whose descriptor sets
+ * {@code fullSizeMasks: false} (their crop was fixed to the tracing image's aspect ratio).
  */
 public final class SamOnnxDecoder extends OnnxMaskDecoder {
 
@@ -42,14 +43,26 @@ public final class SamOnnxDecoder extends OnnxMaskDecoder {
 
 	private final int candidates;
 	private final MaskUpsampling upsampling;
+	private final boolean graphMasks;
 
 	/** Takes ownership of {@code session}. */
 	public SamOnnxDecoder(OrtEnvironment env, OrtSession session, Map<String, Integer> embeddingInputs,
 		boolean multimask, MaskUpsampling upsampling)
 	{
+		this(env, session, embeddingInputs, multimask, upsampling, true);
+	}
+
+	/**
+	 * @param graphMasks whether the graph's full-size {@code masks} may be used for a padded input (false for
+	 *          exports whose crop was fixed at export time: the low-resolution masks are upsampled instead)
+	 */
+	public SamOnnxDecoder(OrtEnvironment env, OrtSession session, Map<String, Integer> embeddingInputs,
+		boolean multimask, MaskUpsampling upsampling, boolean graphMasks)
+	{
 		super(env, session, embeddingInputs);
 		this.candidates = multimask ? 4 : 1;
 		this.upsampling = upsampling;
+		this.graphMasks = graphMasks;
 	}
 
 	@Override
@@ -59,11 +72,12 @@ public final class SamOnnxDecoder extends OnnxMaskDecoder {
 	public DecoderOutput decode(ImageEmbedding embedding, ObjectPrompt prompt) {
 		ResizeGeometry g = embedding.geometry();
 		int w = g.originalWidth(), h = g.originalHeight();
-		Outputs out = run(feeds(embedding, prompt), g.stretched() ? LOW_RES_ONLY : FULL);
+		boolean upsampleHere = g.stretched() || !graphMasks;
+		Outputs out = run(feeds(embedding, prompt), upsampleHere ? LOW_RES_ONLY : FULL);
 		int k = (int) out.checkShape("low_res_masks", 1, -1, LOW_RES, LOW_RES)[1];
 		float[] lowRes = out.values("low_res_masks");
 		float[] masks;
-		if (g.stretched()) {
+		if (upsampleHere) {
 			masks = new float[k * w * h];
 			for (int c = 0; c < k; c++)
 				System.arraycopy(MaskUpsampler.toPlane(lowRes, c * LOW_RES * LOW_RES, LOW_RES, g, upsampling), 0, masks, c *

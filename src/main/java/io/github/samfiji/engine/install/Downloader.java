@@ -14,7 +14,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * Downloads one URL into a partial file, resuming where an earlier attempt stopped (HTTP {@code Range}). The caller
  * checks the finished file's checksum and moves it into place; this class never touches anything but the partial
- * file. Blocking; reports progress in bytes and stops (keeping the partial file) when the monitor cancels.
+ * file. Blocking; reports progress in bytes and stops (keeping the partial file) when the monitor cancels. Only
+ * addresses its {@link DownloadPolicy} allows are contacted; when the publisher states the file's size, a server
+ * that offers another size is refused before anything is transferred.
  */
 final class Downloader {
 
@@ -27,12 +29,21 @@ final class Downloader {
 	 * Completes {@code part} with the content of {@code url}.
 	 *
 	 * @param label what is downloaded, for progress messages
-	 * @throws IOException when the server cannot be reached, answers with an error, or the file cannot be written;
-	 *           the message names the URL or file and what to do
+	 * @param expectedSize the published size in bytes, or -1 when unknown
+	 * @throws IOException when the policy refuses the address, the server cannot be reached, answers with an error or
+	 *           another size than published, or the file cannot be written; the message names the URL or file and
+	 *           what to do
 	 * @throws java.util.concurrent.CancellationException when the monitor cancels (the partial file is kept)
 	 */
-	static void download(String url, Path part, String label, TaskMonitor monitor) throws IOException {
+	static void download(String url, Path part, String label, long expectedSize, DownloadPolicy policy,
+		TaskMonitor monitor) throws IOException
+	{
+		policy.check(url);
 		long have = Files.isRegularFile(part) ? Files.size(part) : 0;
+		if (expectedSize >= 0 && have > expectedSize) {
+			Files.delete(part); // longer than the file can be: start again
+			have = 0;
+		}
 		HttpURLConnection c;
 		int status;
 		try {
@@ -50,10 +61,15 @@ final class Downloader {
 		try {
 			if (status == 416 && have > 0) return; // nothing left to fetch: the checksum decides
 			boolean append = status == 206 && have > 0 && rangeStartsAt(c, have);
+			if (status / 100 == 3) throw new IOException("Could not download " + url + ": the server redirected to " + c
+				.getHeaderField("Location") + ", which is not an HTTPS address. Nothing was installed or changed.");
 			if (status != 200 && !append) throw new IOException("Could not download " + url + ": the server answered " +
 				status + " " + c.getResponseMessage() + ". Nothing was installed or changed.");
-			long total = c.getContentLengthLong() < 0 ? 0 : c.getContentLengthLong() + (append ? have : 0);
-			copy(c, part, append ? have : 0, total, label, monitor);
+			long total = c.getContentLengthLong() < 0 ? -1 : c.getContentLengthLong() + (append ? have : 0);
+			if (expectedSize >= 0 && total >= 0 && total != expectedSize) throw new IOException("Could not download " +
+				url + ": the server offers " + total + " bytes, but the catalogue expects " + expectedSize + ". The file " +
+				"on the server has changed; nothing was installed or changed.");
+			copy(c, part, append ? have : 0, total >= 0 ? total : Math.max(0, expectedSize), label, monitor);
 		}
 		finally {
 			c.disconnect();

@@ -47,7 +47,7 @@ final class ModelImport {
 				if (f.sha256() != null && !f.sha256().equals(actual)) throw new IOException("Cannot import model '" + d
 					.id() + "': " + source + " has SHA-256 " + actual + ", but the descriptor expects " + f.sha256() +
 					". It is another export or a corrupt copy.");
-				recordChecksum(f, actual);
+				DescriptorChecksums.record(json, f, actual);
 				Files.copy(source, staged.file(f.fileName()));
 			}
 			ModelDescriptor stagedDescriptor = staged.writeDescriptor(json);
@@ -59,16 +59,6 @@ final class ModelImport {
 				throw new IOException("Cannot import model '" + d.id() + "': " + e.getMessage(), e);
 			}
 			return staged.commit();
-		}
-	}
-
-	/** Puts the file's SHA-256 into the descriptor JSON, so that later corruption is detected when opening. */
-	private void recordChecksum(ModelFile f, String sha256) {
-		for (String part : new String[] { "encoder", "decoder" }) {
-			JsonObject o = json.getAsJsonObject(part);
-			if (f.fileName().equals(o.get("file").getAsString())) o.addProperty("sha256", sha256);
-			JsonObject data = o.getAsJsonObject("externalData");
-			if (data != null && f.fileName().equals(data.get("file").getAsString())) data.addProperty("sha256", sha256);
 		}
 	}
 }

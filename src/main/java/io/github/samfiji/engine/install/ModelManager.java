@@ -19,17 +19,26 @@ import java.nio.file.Paths;
 /**
  * Installs, imports and removes models in a {@link ModelStore}; the engine behind the "Model Manager" command and
  * {@code sam models}. Every change is staged in a hidden directory of the store and swapped in only when complete
- * and verified, so a failed, cancelled or corrupt install never replaces a working model. Works offline once a
- * model is installed. Blocking: call it off the event thread.
+ * and verified (SHA-256 of every download, then a smoke segmentation), so a failed, cancelled or corrupt install
+ * never replaces a working model. Downloads use HTTPS only. Works offline once a model is installed. Blocking: call
+ * it off the event thread.
  */
 public final class ModelManager {
 
 	private final ModelStore store;
 	private final ModelCatalog catalog;
+	private final DownloadPolicy policy;
 
+	/** A manager that downloads over HTTPS only. */
 	public ModelManager(ModelStore store, ModelCatalog catalog) {
+		this(store, catalog, DownloadPolicy.HTTPS_ONLY);
+	}
+
+	/** Tests: {@link DownloadPolicy#LOOPBACK_HTTP_FOR_TESTS} lets them serve files from a local HTTP server. */
+	ModelManager(ModelStore store, ModelCatalog catalog, DownloadPolicy policy) {
 		this.store = store;
 		this.catalog = catalog;
+		this.policy = policy;
 	}
 
 	/** The configured store and the bundled catalog. */
@@ -42,14 +51,28 @@ public final class ModelManager {
 	public ModelCatalog catalog() { return catalog; }
 
 	/**
-	 * Downloads a known model: each file is fetched (resuming a partial download), its SHA-256 checked, and the
-	 * model swapped in atomically.
+	 * Downloads a known model whose licence needs no acceptance; see {@link #install(String, boolean, TaskMonitor)}.
 	 *
-	 * @throws IOException for an unknown id, a model without download URLs (the message says how to export and
-	 *           import it), an unreachable URL or a checksum mismatch; the installed model is then unchanged
+	 * @throws LicenseNotAcceptedException for a model whose licence must be accepted first
 	 */
 	public ModelDescriptor install(String id, TaskMonitor monitor) throws IOException {
-		return new ModelDownload(store, known(id)).run(monitor);
+		return install(id, false, monitor).descriptor();
+	}
+
+	/**
+	 * Downloads a known model: each file (or the zip that holds them) is fetched over HTTPS, resuming a partial
+	 * download, and its SHA-256 checked; the model is then opened and segments a small test image
+	 * ({@link SmokeTest}), and only then swapped in atomically.
+	 *
+	 * @param licenseAccepted whether the user accepted the model's licence; required when
+	 *          {@code descriptor.catalog().licenseAcceptance()} (non-commercial licences), ignored otherwise
+	 * @throws LicenseNotAcceptedException when the licence must be accepted and was not; nothing is downloaded
+	 * @throws IOException for an unknown id, a model without download URLs (the message says how to export and
+	 *           import it), an unreachable URL, a checksum mismatch or a failed smoke test; the installed model is
+	 *           then unchanged
+	 */
+	public Installation install(String id, boolean licenseAccepted, TaskMonitor monitor) throws IOException {
+		return new ModelDownload(store, known(id), policy).run(licenseAccepted, monitor);
 	}
 
 	/**
@@ -84,7 +107,9 @@ public final class ModelManager {
 
 	/** How a known model gets installed, in words, for listings: the install command, or the descriptor's source. */
 	public static String howToInstall(ModelDescriptor d) {
-		return d.downloadable() ? "Install: sam models install " + d.id() : d.source();
+		if (!d.downloadable()) return d.source();
+		return "Install: sam models install " + d.id() + (d.catalog().licenseAcceptance() ? " --accept-license (after " +
+			"reading " + d.catalog().licenseUrl() + ")" : "");
 	}
 
 	private ModelCatalog.Entry known(String id) throws IOException {

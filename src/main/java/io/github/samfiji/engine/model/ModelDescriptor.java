@@ -28,6 +28,8 @@ public final class ModelDescriptor {
 	private final MaskUpsampling upsampling;
 	private final Preprocessing preprocessing;
 	private final String checkpointUrl;
+	private final boolean fullSizeMasks;
+	private final CatalogInfo catalog;
 	private final Path directory;
 
 	/** How low-resolution mask logits are brought to the plane size when the engine upsamples them itself. */
@@ -42,6 +44,20 @@ public final class ModelDescriptor {
 		List<String> promptTypes, OnnxFile encoder, OnnxFile decoder, String decoderInterface, boolean multimask,
 		MaskUpsampling upsampling, Preprocessing preprocessing, String checkpointUrl, Path directory)
 	{
+		this(id, name, description, license, source, promptTypes, encoder, decoder, decoderInterface, multimask,
+			upsampling, preprocessing, checkpointUrl, true, CatalogInfo.NONE, directory);
+	}
+
+	/**
+	 * @param fullSizeMasks whether the decoder graph's own full-size mask output may be used (false: the engine
+	 *          upsamples the low-resolution masks itself, for exports whose crop was fixed at export time)
+	 * @param catalog licence, speed class and archive, as the catalogue shows them
+	 */
+	public ModelDescriptor(String id, String name, String description, String license, String source,
+		List<String> promptTypes, OnnxFile encoder, OnnxFile decoder, String decoderInterface, boolean multimask,
+		MaskUpsampling upsampling, Preprocessing preprocessing, String checkpointUrl, boolean fullSizeMasks,
+		CatalogInfo catalog, Path directory)
+	{
 		this.id = Objects.requireNonNull(id, "id");
 		this.name = Objects.requireNonNull(name, "name");
 		this.description = description == null ? "" : description;
@@ -55,6 +71,8 @@ public final class ModelDescriptor {
 		this.upsampling = Objects.requireNonNull(upsampling, "upsampling");
 		this.checkpointUrl = checkpointUrl;
 		this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+		this.fullSizeMasks = fullSizeMasks;
+		this.catalog = Objects.requireNonNull(catalog, "catalog");
 		this.directory = directory;
 	}
 
@@ -95,6 +113,17 @@ public final class ModelDescriptor {
 	 */
 	public String checkpointUrl() { return checkpointUrl; }
 
+	/**
+	 * Whether the decoder's own full-size {@code masks} output may be used. False for exports whose crop to the
+	 * resized image was fixed to the tracing image's aspect ratio (samexporter's SAM decoders, and published files
+	 * that cannot be checked here): the engine then upsamples {@code low_res_masks} itself, exactly as SAM's
+	 * {@code postprocess_masks} does.
+	 */
+	public boolean fullSizeMasks() { return fullSizeMasks; }
+
+	/** Licence link and acceptance, speed class and archive, as the catalogue shows them. */
+	public CatalogInfo catalog() { return catalog; }
+
 	/** Every file of the model: encoder, its external data if any, decoder, its external data if any. */
 	public List<ModelFile> files() {
 		List<ModelFile> files = new ArrayList<>();
@@ -105,11 +134,30 @@ public final class ModelDescriptor {
 		return Collections.unmodifiableList(files);
 	}
 
-	/** Whether every file has a download URL and a checksum, so that the model can be installed by download. */
+	/** What a download fetches: the archive, when the files are published zipped, else every file. */
+	public List<ModelFile> downloads() {
+		ModelFile archive = catalog.archive();
+		return archive != null ? Collections.singletonList(archive) : files();
+	}
+
+	/**
+	 * Whether everything to fetch has a download URL and a checksum, so that the model can be installed by
+	 * download.
+	 */
 	public boolean downloadable() {
-		for (ModelFile f : files())
+		for (ModelFile f : downloads())
 			if (f.url() == null || f.sha256() == null) return false;
 		return true;
+	}
+
+	/** The bytes a download fetches, or -1 when some size is not published. */
+	public long downloadSize() {
+		long total = 0;
+		for (ModelFile f : downloads()) {
+			if (f.size() < 0) return -1;
+			total += f.size();
+		}
+		return total;
 	}
 
 	/** Directory the file names are resolved against; {@code null} for a descriptor read from a resource. */
@@ -131,7 +179,7 @@ public final class ModelDescriptor {
 	/** The same descriptor, with file names resolved against {@code dir}. */
 	public ModelDescriptor withDirectory(Path dir) {
 		return new ModelDescriptor(id, name, description, license, source, promptTypes, encoder, decoder,
-			decoderInterface, multimask, upsampling, preprocessing, checkpointUrl, dir);
+			decoderInterface, multimask, upsampling, preprocessing, checkpointUrl, fullSizeMasks, catalog, dir);
 	}
 
 	private Path resolve(OnnxFile file) {

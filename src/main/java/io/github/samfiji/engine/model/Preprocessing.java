@@ -27,8 +27,32 @@ public final class Preprocessing {
 		MIN_MAX
 	}
 
+	/**
+	 * How the resized, normalised RGB values are laid out in the encoder's input tensor, i.e. which part of the
+	 * preprocessing the encoder graph does itself. The geometry (how prompts and masks map) is the same for all.
+	 */
+	public enum InputLayout {
+		/**
+		 * {@code [1, 3, S, S]}, resized by the resize rule and zero-padded bottom-right to the square input: the
+		 * encoder graph does no preprocessing (official SAM, SAM 2, MobileSAM, EdgeSAM, EfficientViT-SAM exports).
+		 */
+		PADDED,
+		/**
+		 * {@code [h, w, 3]}, channels last, resized (longest side to S) but not padded: the graph normalises and pads
+		 * itself (samexporter's {@code export_encoder.py --use-preprocess}, the AnyLabeling zips). The descriptor's
+		 * mean and std are normally 0 and 1, so that the graph receives RGB 0-255.
+		 */
+		RESIZED_HWC,
+		/**
+		 * {@code [1, 3, H, W]} at the plane's own size, not resized: the graph resizes (EfficientSAM's
+		 * {@code batched_images}, RGB / 255 with mean 0 and std 255).
+		 */
+		ORIGINAL
+	}
+
 	private final int inputSize;
 	private final ResizeRule resizeRule;
+	private final InputLayout layout;
 	private final Normalization normalization;
 	private final float[] pixelMean;
 	private final float[] pixelStd;
@@ -45,6 +69,13 @@ public final class Preprocessing {
 	public Preprocessing(int inputSize, ResizeRule resizeRule, Normalization normalization, float[] pixelMean,
 		float[] pixelStd)
 	{
+		this(inputSize, resizeRule, normalization, pixelMean, pixelStd, InputLayout.PADDED);
+	}
+
+	/** @param layout how the values are arranged in the encoder input (what the encoder graph does itself) */
+	public Preprocessing(int inputSize, ResizeRule resizeRule, Normalization normalization, float[] pixelMean,
+		float[] pixelStd, InputLayout layout)
+	{
 		if (inputSize <= 0) throw new IllegalArgumentException("inputSize must be positive: " + inputSize);
 		if (pixelMean.length != 3 || pixelStd.length != 3) throw new IllegalArgumentException(
 			"pixelMean and pixelStd need three values (R, G, B)");
@@ -53,6 +84,11 @@ public final class Preprocessing {
 		this.inputSize = inputSize;
 		this.resizeRule = resizeRule;
 		this.normalization = normalization;
+		if (layout == InputLayout.RESIZED_HWC && resizeRule != ResizeRule.LONGEST_SIDE) throw new IllegalArgumentException(
+			"layout resized-hwc needs resize longest-side (the graph pads the resized image)");
+		if (layout == InputLayout.ORIGINAL && resizeRule != ResizeRule.STRETCH) throw new IllegalArgumentException(
+			"layout original needs resize stretch (the graph stretches the plane to its input size)");
+		this.layout = layout;
 		this.pixelMean = pixelMean.clone();
 		this.pixelStd = pixelStd.clone();
 	}
@@ -68,6 +104,8 @@ public final class Preprocessing {
 	public ResizeRule resizeRule() { return resizeRule; }
 
 	public Normalization normalization() { return normalization; }
+
+	public InputLayout layout() { return layout; }
 
 	public float[] pixelMean() { return pixelMean.clone(); }
 

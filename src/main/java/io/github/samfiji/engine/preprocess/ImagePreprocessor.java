@@ -8,7 +8,9 @@ import net.imglib2.RandomAccessibleInterval;
  * Builds a model's input tensor from a plane: intensity mapping to RGB 0-255 ({@link PlaneConverter}), resize by
  * the model's rule with an anti-aliased bicubic filter ({@link Resampler}), the model's
  * {@link Preprocessing.Normalization} (optionally min-max to [0, 1]) and per-channel {@code (v - mean) / std}, and
- * zero padding bottom-right up to the square input size.
+ * the tensor layout of {@link Preprocessing#layout()}: zero padding bottom-right up to the square input size
+ * (the usual case), channels last without padding (graphs that pad themselves), or the plane's own size without
+ * resizing (graphs that resize themselves).
  */
 public final class ImagePreprocessor {
 
@@ -25,9 +27,9 @@ public final class ImagePreprocessor {
 
 	ModelInput prepare(RgbPlane rgb) {
 		ResizeGeometry g = ResizeGeometry.of(rgb.width(), rgb.height(), preprocessing);
-		int size = g.inputSize(), w = g.scaledWidth(), h = g.scaledHeight();
+		boolean original = preprocessing.layout() == Preprocessing.InputLayout.ORIGINAL;
+		int w = original ? rgb.width() : g.scaledWidth(), h = original ? rgb.height() : g.scaledHeight();
 		float[] mean = preprocessing.pixelMean(), std = preprocessing.pixelStd();
-		float[] tensor = new float[3 * size * size];
 		float[][] resized = new float[3][];
 		for (int c = 0; c < 3; c++) {
 			boolean sameAsPrevious = c > 0 && rgb.channel(c) == rgb.channel(c - 1);
@@ -35,13 +37,11 @@ public final class ImagePreprocessor {
 				h, 0f, 255f);
 		}
 		if (preprocessing.normalization() == Preprocessing.Normalization.MIN_MAX) resized = minMaxScaled(resized);
-		for (int c = 0; c < 3; c++) {
-			int offset = c * size * size;
-			for (int y = 0; y < h; y++)
-				for (int x = 0; x < w; x++)
-					tensor[offset + y * size + x] = (resized[c][y * w + x] - mean[c]) / std[c];
-		}
-		return new ModelInput(tensor, g, rgb);
+		float[][] normalised = new float[3][w * h];
+		for (int c = 0; c < 3; c++)
+			for (int i = 0; i < w * h; i++)
+				normalised[c][i] = (resized[c][i] - mean[c]) / std[c];
+		return new ModelInput(InputArrangement.arrange(preprocessing.layout(), normalised, w, h, g.inputSize()), g, rgb);
 	}
 
 	/** New channels {@code (v - min) / (max - min)} over all channels; all 0 for a constant image. */

@@ -34,13 +34,22 @@ public final class ResizeGeometry {
 	/** The geometry of a {@code width x height} plane under a model's preprocessing. */
 	public static ResizeGeometry of(int width, int height, Preprocessing preprocessing) {
 		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Image is empty: " + width + "x" + height);
-		int size = preprocessing.inputSize();
-		if (preprocessing.resizeRule() == Preprocessing.ResizeRule.STRETCH)
-			return new ResizeGeometry(width, height, size, size, size, true);
-		double scale = size / (double) Math.max(width, height);
-		int w = Math.min(size, (int) (width * scale + 0.5));
-		int h = Math.min(size, (int) (height * scale + 0.5));
-		return new ResizeGeometry(width, height, size, Math.max(1, w), Math.max(1, h), false);
+		boolean stretch = preprocessing.resizeRule() == Preprocessing.ResizeRule.STRETCH;
+		return new ResizeGeometry(width, height, 1, 1, 1, stretch).withInputSize(preprocessing.inputSize());
+	}
+
+	/**
+	 * The same plane under the same resize rule in a square frame of another size, e.g. the 1024 frame in which
+	 * EfficientViT-SAM's decoder takes prompts while its encoder sees a 512 input. The scaled size is computed
+	 * afresh by the rule (not scaled from this one), as the reference code does.
+	 */
+	public ResizeGeometry withInputSize(int size) {
+		if (size <= 0) throw new IllegalArgumentException("Input size must be positive: " + size);
+		if (stretched) return new ResizeGeometry(originalWidth, originalHeight, size, size, size, true);
+		double scale = size / (double) Math.max(originalWidth, originalHeight);
+		int w = Math.min(size, (int) (originalWidth * scale + 0.5));
+		int h = Math.min(size, (int) (originalHeight * scale + 0.5));
+		return new ResizeGeometry(originalWidth, originalHeight, size, Math.max(1, w), Math.max(1, h), false);
 	}
 
 	/**

@@ -25,6 +25,7 @@ final class LoopbackFileServer implements AutoCloseable {
 	private volatile String cutName;
 	private volatile int cutAfter;
 	private volatile String corruptName;
+	private final Map<String, String> redirects = new HashMap<>();
 
 	LoopbackFileServer() throws IOException {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -44,6 +45,9 @@ final class LoopbackFileServer implements AutoCloseable {
 		cutAfter = bytes;
 	}
 
+	/** Requests for {@code name} are answered 302 with this Location. */
+	void redirect(String name, String location) { redirects.put(name, location); }
+
 	/** Responses for {@code name} have their last byte flipped until cleared with {@code null}. */
 	void corrupt(String name) { corruptName = name; }
 
@@ -55,6 +59,12 @@ final class LoopbackFileServer implements AutoCloseable {
 		String range = x.getRequestHeaders().getFirst("Range");
 		requests.add(name + " " + (range == null ? "-" : range));
 		byte[] content = files.get(name);
+		if (redirects.containsKey(name)) {
+			x.getResponseHeaders().add("Location", redirects.get(name));
+			x.sendResponseHeaders(302, -1);
+			x.close();
+			return;
+		}
 		if (content == null) {
 			x.sendResponseHeaders(404, -1);
 			x.close();

@@ -87,8 +87,9 @@ class ModelManagerTest {
 		TinyModels.writeDescriptor(catalogDir, id + ".json", json);
 	}
 
+	/** A manager allowed to download from the loopback server (the test-only policy). */
 	private ModelManager manager() throws IOException {
-		return new ModelManager(store, ModelCatalog.fromDirectory(catalogDir));
+		return new ModelManager(store, ModelCatalog.fromDirectory(catalogDir), DownloadPolicy.LOOPBACK_HTTP_FOR_TESTS);
 	}
 
 	/** Opens the installed model and checks it segments a box exactly. */
@@ -134,6 +135,24 @@ class ModelManagerTest {
 		assertEquals(Collections.emptyList(), Files.list(store.root().resolve(".downloads")).collect(Collectors.toList()));
 		assertEquals(Collections.singletonList("tiny-dl"), store.installedIds());
 		assertUsable(store.resolve("tiny-dl"));
+	}
+
+	@Test
+	void usersDownloadOverHttpsOnly() throws IOException {
+		ModelManager publicManager = new ModelManager(store, ModelCatalog.fromDirectory(catalogDir));
+		IOException e = assertThrows(IOException.class, () -> publicManager.install("tiny-dl", TaskMonitor.NONE));
+		assertEquals("Refusing to download " + server.url("enc.onnx") + ": model files are only downloaded over HTTPS. " +
+			"The catalogue entry is wrong; nothing was installed or changed.", e.getMessage());
+		assertEquals(Collections.emptyList(), server.requests());
+		assertFalse(publicManager.isInstalled("tiny-dl"));
+	}
+
+	@Test
+	void aRedirectAwayFromTheAllowedProtocolsIsRefused() throws IOException {
+		server.redirect("enc.onnx", "ftp://127.0.0.1/enc.onnx");
+		IOException e = assertThrows(IOException.class, () -> manager().install("tiny-dl", TaskMonitor.NONE));
+		assertEquals("Could not download " + server.url("enc.onnx") + ": the server redirected to " +
+			"ftp://127.0.0.1/enc.onnx, which is not an HTTPS address. Nothing was installed or changed.", e.getMessage());
 	}
 
 	@Test

@@ -301,4 +301,73 @@ class ModelDescriptorReaderTest {
 			assertFalse(d.promptTypes().isEmpty(), d.id() + " states its prompts");
 		}
 	}
+	@Test
+	void catalogFieldsAreRead() throws IOException {
+		ModelDescriptor edge = ModelDescriptorReader.read(java.nio.file.Paths.get("models", "edgesam.json"));
+		assertTrue(edge.catalog().licenseAcceptance());
+		assertEquals("https://github.com/chongzhou96/EdgeSAM/blob/master/LICENSE", edge.catalog().licenseUrl());
+		assertEquals(SpeedClass.FAST, edge.catalog().speed());
+		assertEquals(22098300L, edge.encoder().file().size());
+		assertEquals(22098300L + 15937006L, edge.downloadSize());
+		assertNull(edge.catalog().archive());
+		assertEquals(edge.files(), edge.downloads());
+
+		ModelDescriptor zip = ModelDescriptorReader.read(java.nio.file.Paths.get("models", "mobilesam-anylabeling.json"));
+		ModelFile archive = zip.catalog().archive();
+		assertEquals("mobile_sam_20230629.zip", archive.fileName());
+		assertEquals(java.util.Collections.singletonList(archive), zip.downloads());
+		assertTrue(zip.downloadable(), "the archive's URL and checksum suffice");
+		assertEquals(-1, zip.downloadSize(), "the zip's size is not published");
+		assertNull(zip.encoder().sha256());
+		assertFalse(zip.fullSizeMasks());
+		assertEquals(Preprocessing.InputLayout.RESIZED_HWC, zip.preprocessing().layout());
+
+		ModelDescriptor esam = ModelDescriptorReader.read(java.nio.file.Paths.get("models", "efficientsam-ti-labelme.json"));
+		assertEquals(Preprocessing.InputLayout.ORIGINAL, esam.preprocessing().layout());
+		ModelDescriptor tiny = TinyModels.descriptor(TinyModels.BOX);
+		assertTrue(tiny.fullSizeMasks());
+		assertFalse(tiny.catalog().licenseAcceptance());
+		assertNull(tiny.catalog().licenseUrl());
+		assertEquals(SpeedClass.UNKNOWN, tiny.catalog().speed());
+		assertEquals(Preprocessing.InputLayout.PADDED, tiny.preprocessing().layout());
+		assertEquals(-1, tiny.encoder().file().size());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "size=-2", "size=1.5", "speed=instant", "layout=hwc", "layout=resized-hwc",
+		"licenseAcceptance=true", "archive=a/b.zip" })
+	void badCatalogFieldsAreNamed(String change) throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		String key = change.split("=")[0], value = change.split("=")[1];
+		String expected;
+		switch (key) {
+			case "size":
+				json.getAsJsonObject("encoder").addProperty("size", Double.parseDouble(value));
+				expected = "field \"encoder.size\" must be a size in bytes (an integer, at least 0)";
+				break;
+			case "speed":
+				json.addProperty("speed", value);
+				expected = "field \"speed\" must be one of \"fast\", \"medium\", \"slow\", \"very-slow\", \"unknown\", " +
+					"not \"instant\"";
+				break;
+			case "layout":
+				json.getAsJsonObject("preprocessing").addProperty("layout", value);
+				if (value.equals("resized-hwc")) json.getAsJsonObject("preprocessing").addProperty("resize", "stretch");
+				expected = value.equals("hwc") ? "field \"preprocessing.layout\" must be one of \"padded\", " +
+					"\"resized-hwc\", \"original\", not \"hwc\"" : "layout resized-hwc needs resize longest-side (the graph " +
+						"pads the resized image)";
+				break;
+			case "licenseAcceptance":
+				json.addProperty("licenseAcceptance", true);
+				expected = "A licence that must be accepted needs its address (licenseUrl), so that users can read it";
+				break;
+			default:
+				JsonObject archive = new JsonObject();
+				archive.addProperty("file", value);
+				json.add("archive", archive);
+				expected = "field \"archive.file\" must be a plain file name, not \"a/b.zip\"";
+		}
+		Path file = TinyModels.writeDescriptor(dir, "bad.json", json);
+		assertEquals(file + ": " + expected, readFails(file));
+	}
 }

@@ -142,4 +142,45 @@ class ImagePreprocessorTest {
 			7), IntensityMapping.auto()).tensor();
 		for (float v : constant) assertEquals(0f, v, 0f);
 	}
+	@Test
+	void resizedHwcLayoutIsChannelsLastWithoutPadding() {
+		int[] argb = new int[8 * 4];
+		for (int y = 0; y < 4; y++)
+			for (int x = 0; x < 8; x++)
+				argb[y * 8 + x] = ARGBType.rgba(10 + 2 * x, 20 + 4 * y, 30 + 5 * (x + y), 255);
+		Preprocessing hwc = new Preprocessing(8, Preprocessing.ResizeRule.LONGEST_SIDE, Preprocessing.Normalization.MEAN_STD,
+			new float[] { 10, 20, 30 }, new float[] { 2, 4, 5 }, Preprocessing.InputLayout.RESIZED_HWC);
+		ModelInput in = new ImagePreprocessor(hwc).prepare(ArrayImgs.argbs(argb, 8, 4), IntensityMapping.auto());
+		assertArrayEquals(new long[] { 4, 8, 3 }, in.shape(), "[h, w, 3]: no batch, no padding");
+		float[] t = in.tensor();
+		assertEquals(3 * 8 * 4, t.length);
+		for (int y = 0; y < 4; y++)
+			for (int x = 0; x < 8; x++) {
+				int i = 3 * (y * 8 + x);
+				assertEquals(x, t[i], 0f, "red at " + x + "," + y);
+				assertEquals(y, t[i + 1], 0f, "green at " + x + "," + y);
+				assertEquals(x + y, t[i + 2], 0f, "blue at " + x + "," + y);
+			}
+		assertEquals(ResizeGeometry.of(8, 4, SAM).withInputSize(8), in.geometry());
+	}
+
+	@Test
+	void originalLayoutKeepsThePlaneSizeAndTheStretchedGeometry() {
+		int[] argb = new int[5 * 3];
+		for (int i = 0; i < argb.length; i++)
+			argb[i] = ARGBType.rgba(i, 2 * i, 255 - i, 255);
+		Preprocessing original = new Preprocessing(8, Preprocessing.ResizeRule.STRETCH,
+			Preprocessing.Normalization.MEAN_STD, new float[3], new float[] { 255, 255, 255 },
+			Preprocessing.InputLayout.ORIGINAL);
+		ModelInput in = new ImagePreprocessor(original).prepare(ArrayImgs.argbs(argb, 5, 3), IntensityMapping.auto());
+		assertArrayEquals(new long[] { 1, 3, 3, 5 }, in.shape(), "[1, 3, H, W] of the plane itself");
+		float[] t = in.tensor();
+		for (int i = 0; i < 15; i++) {
+			assertEquals(i / 255f, t[i], 1e-7f);
+			assertEquals(2 * i / 255f, t[15 + i], 1e-7f);
+			assertEquals((255 - i) / 255f, t[30 + i], 1e-7f);
+		}
+		assertTrue(in.geometry().stretched());
+		assertEquals(8, in.geometry().inputSize(), "prompts still map into the graph's stretched frame");
+	}
 }

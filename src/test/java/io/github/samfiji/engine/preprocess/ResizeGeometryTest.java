@@ -102,4 +102,17 @@ class ResizeGeometryTest {
 		assertNotEquals(ResizeGeometry.of(640, 480, SAM), ResizeGeometry.of(480, 640, SAM));
 		assertEquals("640x480 -> 1024x768 in 1024x1024", ResizeGeometry.of(640, 480, SAM).toString());
 	}
+	@Test
+	void anotherInputSizeRecomputesTheScaledSizeByTheRule() {
+		ResizeGeometry g512 = ResizeGeometry.of(1000, 333, new Preprocessing(512, Preprocessing.ResizeRule.LONGEST_SIDE,
+			new float[3], new float[] { 1, 1, 1 }));
+		assertEquals(170, g512.scaledHeight()); // floor(333 * 0.512 + 0.5)
+		ResizeGeometry g1024 = g512.withInputSize(1024);
+		assertEquals(1024, g1024.inputSize());
+		assertEquals(1024, g1024.scaledWidth());
+		assertEquals(341, g1024.scaledHeight(), "floor(333 * 1.024 + 0.5), not 2 * 170");
+		assertEquals(ResizeGeometry.of(1000, 333, Preprocessing.samDefault()), g1024);
+		ResizeGeometry stretched = ResizeGeometry.of(30, 20, STRETCH).withInputSize(256);
+		assertEquals(ResizeGeometry.restore(30, 20, 256, 256, 256, true), stretched);
+	}
 }
