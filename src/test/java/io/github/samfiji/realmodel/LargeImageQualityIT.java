@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * the tile that holds them (the same rectangle, so its embedding comes from the cache) do not, and segment them
  * better. Three encoder runs in all; {@code LargeImageReport} gives the full comparison.
  */
-class LargeImageQualityTest {
+class LargeImageQualityIT {
 
 	private static final int NUCLEI = 8;
 

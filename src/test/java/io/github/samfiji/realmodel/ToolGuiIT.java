@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code target/tool-gui/screenshot.png} (the README's {@code docs/tool-in-use.png} is a copy). Skipped without
  * xvfb-run, model or data, except on CI.
  */
-class ToolGuiTest {
+class ToolGuiIT {
 
 	static final String IMAGE = "00071198d059.png";
 	static final long TIMEOUT_S = 240;

@@ -24,13 +24,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SAM tool on a large plane with the real model: DSB2018 {@code 547ef286ee5f} scaled up 4x to 2784 x 2080 (as
- * in {@link LargeImageQualityTest}), the first 8 nuclei lying in its top-left 640 x 640 pixels, each prompted in the
+ * in {@link LargeImageQualityIT}), the first 8 nuclei lying in its top-left 640 x 640 pixels, each prompted in the
  * tool by a tight ground-truth box. With {@code encoding=whole} the tool sees the plane shrunk 2.7-fold; with the
  * default {@code auto} it encodes the one tile that holds them, at native resolution, and segments them better. One
  * encoder run per mode; the masks are those of "Segment with Prompts" in the same modes (same mean IoU as
- * {@link LargeImageQualityTest}).
+ * {@link LargeImageQualityIT}).
  */
-class ToolLargeImageTest {
+class ToolLargeImageIT {
 
 	private static final int NUCLEI = 8;
 	private static final long TIMEOUT_MS = 120_000;

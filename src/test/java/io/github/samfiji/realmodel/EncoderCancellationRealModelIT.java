@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * itself, not only the code around it: the encoding ends soon after the cancellation, nothing is cached, and the
  * model encodes normally afterwards.
  */
-class EncoderCancellationRealModelTest {
+class EncoderCancellationRealModelIT {
 
 	@Test
 	void cancellingDuringTheEncoderRunStopsIt() throws Exception {

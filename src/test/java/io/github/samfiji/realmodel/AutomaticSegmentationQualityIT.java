@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * baseline; and our low-resolution path agrees with the decoder's own full-resolution masks.
  * {@code Dsb2018EverythingReport} gives the figures on all 48 images.
  */
-class AutomaticSegmentationQualityTest {
+class AutomaticSegmentationQualityIT {
 
 	private static final String[] IMAGES = { "00071198d059", "0532c64c2fd0", "0acd2c223d30" };
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * every 3rd StarDist nucleus (mean 3D IoU; all 51 in {@code StackPropagationReport}). Each plane is encoded at most
  * once (the embedding cache serves both sweeps and both tumour runs). About 60 s on 2 cores.
  */
-class StackPropagationQualityTest {
+class StackPropagationQualityIT {
 
 	@Test
 	void tumourAndNucleiArePropagatedThroughTheirStacks() throws Exception {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * 2nd nucleus of one image (14 nuclei, to stay within the suite's time). {@code ToolReport} gives the figures on
  * all 48 images.
  */
-class ToolRealDataTest {
+class ToolRealDataIT {
 
 	@Test
 	void nucleiByBoxAndByClicksMatchTheGroundTruth() throws Exception {
