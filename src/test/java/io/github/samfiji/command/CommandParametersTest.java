@@ -64,7 +64,7 @@ class CommandParametersTest {
 	}
 
 	private static <T> void assertField(Object command, Operation op, Option<T> o) throws Exception {
-		Field f = command.getClass().getDeclaredField(o.fieldName());
+		Field f = field(command.getClass(), o.fieldName());
 		Parameter p = f.getAnnotation(Parameter.class);
 		String where = command.getClass().getSimpleName() + "." + f.getName();
 		assertEquals(o.label(), p.label(), where + " label");
@@ -85,12 +85,19 @@ class CommandParametersTest {
 		if (o.type().kind() == Kind.DIRECTORY) assertEquals("directory", p.style(), where + " style");
 	}
 
-	/** The parameters that are options: not services, not images, not outputs. */
+	private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+		for (Class<?> c = type; c != null; c = c.getSuperclass())
+			for (Field f : c.getDeclaredFields())
+				if (f.getName().equals(name)) return f;
+		throw new NoSuchFieldException(type.getSimpleName() + "." + name);
+	}
+
+	/** The parameters that are options, the superclasses' included: not services, not images, not outputs. */
 	private static List<Field> optionFields(Class<?> type) {
 		List<Field> fields = new java.util.ArrayList<>();
-		for (Field f : type.getDeclaredFields()) {
+		for (Class<?> c = type; c != null; c = c.getSuperclass()) for (Field f : c.getDeclaredFields()) {
 			Parameter p = f.getAnnotation(Parameter.class);
-			if (p == null || p.type() == ItemIO.OUTPUT || Service.class.isAssignableFrom(f.getType()) || f
+			if (p == null || p.type() == ItemIO.OUTPUT || Service.class.isAssignableFrom(f.getType()) || f.getType() == org.scijava.Context.class || f
 				.getType() == ImagePlus.class) continue;
 			fields.add(f);
 		}
