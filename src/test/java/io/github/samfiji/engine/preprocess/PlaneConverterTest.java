@@ -217,7 +217,7 @@ class PlaneConverterTest {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlaneConverter.toRgb(huge,
 			IntensityMapping.auto()));
 		assertTrue(e.getMessage().startsWith("The plane is too large to encode whole: 50000x50000 needs 9536 MB, more " +
-			"than a Java array holds. Use encoding=tiles or encoding=crop"), e.getMessage());
+			"than a Java array holds. Encode it in tiles or crops"), e.getMessage());
 		IllegalArgumentException heap = assertThrows(IllegalArgumentException.class, () -> PlaneConverter.checkMemory(
 			20000, 10000, 3, () -> 1L << 30));
 		assertTrue(heap.getMessage().contains("20000x10000 needs 2288 MB, but Java has 1024 MB free"), heap.getMessage());
