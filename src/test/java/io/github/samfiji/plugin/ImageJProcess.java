@@ -55,10 +55,15 @@ public final class ImageJProcess {
 		return null;
 	}
 
-	/** A jar of target/classes (with plugins.config at its root), as ImageJ finds plugins in its plugins folder. */
+	/**
+	 * A jar of target/classes (with plugins.config at its root), as ImageJ finds plugins in its plugins folder; the
+	 * packaged jar itself when the classes come from it.
+	 */
 	public static Path pluginJar(Path jar) throws IOException, URISyntaxException {
 		Path classes = Paths.get(SegmentWithPromptsPlugin.class.getProtectionDomain().getCodeSource().getLocation()
 			.toURI());
+		if (Files.isRegularFile(classes)) // integration tests run against the packaged jar
+			return Files.copy(classes, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		assertTrue(Files.isRegularFile(classes.resolve("plugins.config")), "plugins.config in " + classes);
 		List<Path> files;
 		try (Stream<Path> walk = Files.walk(classes)) {
