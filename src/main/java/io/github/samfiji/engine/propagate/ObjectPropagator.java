@@ -10,6 +10,7 @@ import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.preprocess.BlankPlanes;
+import io.github.samfiji.engine.region.NonFiniteNotes;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
@@ -87,6 +88,7 @@ public final class ObjectPropagator {
 		final ProgressClock clock;
 		final List<SegmentedObject> found = new ArrayList<>();
 		final Map<Integer, List<String>> stops = new LinkedHashMap<>();
+		final NonFiniteNotes nonFinite = new NonFiniteNotes();
 		EmbeddingPrefetcher prefetcher;
 		int visited;
 		int currentPlane;
@@ -153,6 +155,7 @@ public final class ObjectPropagator {
 				active.clear();
 				return;
 			}
+			nonFinite.add(plane, planes.plane(plane));
 			prefetcher.prefetch(prefetchPlane);
 			ImageEmbedding embedding = prefetcher.get(plane);
 			warnIfTheCacheIsTooSmall(embedding.sizeInBytes());
@@ -215,7 +218,7 @@ public final class ObjectPropagator {
 					.getKey())));
 			}
 			SegmentationResult segmentation = new SegmentationResult(planes.width(), planes.height(), planes
-				.planeCount(), found, true);
+				.planeCount(), found, true, nonFinite.lines());
 			if (stop != null) segmentation = segmentation.stoppedEarly(stop.reason(), stop.failure());
 			return new PropagationResult(segmentation, tracks);
 		}
