@@ -156,6 +156,8 @@ final class SweepRunner {
 		}
 		List<String> changes = changed(before, after, false);
 		if (exit == 0) changes.removeAll(newSet);
+		if (exit == 0) for (Path d = target; d.startsWith(caseDir) && !d.equals(caseDir); d = d.getParent())
+			changes.remove(caseDir.relativize(d).toString()); // the folders created for the outputs
 		Outcome outcome = Outcome.classify(!finished, exit, output, inputModified, changes, c.writesOutputs, newSet
 			.size() == OUTPUT_FILES.size());
 		String detail = Outcome.message(output).replace('\t', ' ');
