@@ -1,9 +1,11 @@
 package io.github.samfiji.engine;
 
 import io.github.samfiji.engine.cache.EmbeddingCache;
+import io.github.samfiji.engine.cache.EmbeddingCheck;
 import io.github.samfiji.engine.cache.EmbeddingKey;
 import io.github.samfiji.engine.cache.PlaneFingerprint;
 import io.github.samfiji.engine.decode.DecoderOutput;
+import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.region.EncodingNotes;
 import io.github.samfiji.engine.region.NonFiniteNotes;
@@ -94,8 +96,18 @@ public final class PromptSegmenter {
 
 	/** The same, cancellable, for a plane whose {@link PlaneFingerprint} is already known. */
 	public ImageEmbedding encode(RandomAccessibleInterval<?> plane, String fingerprint, TaskMonitor monitor) {
-		return cache.get(embeddingKey(fingerprint, EmbeddingKey.WHOLE_PLANE), () -> model.encoder().encode(model
-			.preprocessor().prepare(plane, options.intensityMapping()), monitor));
+		return cache.get(embeddingKey(fingerprint, EmbeddingKey.WHOLE_PLANE), embeddingCheck((int) plane.dimension(0),
+			(int) plane.dimension(1)), () -> model.encoder().encode(model.preprocessor().prepare(plane, options
+				.intensityMapping()), monitor));
+	}
+
+	/**
+	 * What a stored embedding of a {@code width x height} plane or region must be to be used: this model's, of that
+	 * geometry, of the encoder's shapes, finite.
+	 */
+	public EmbeddingCheck embeddingCheck(int width, int height) {
+		return EmbeddingCheck.of(model.descriptor().id(), ResizeGeometry.of(width, height, model.descriptor()
+			.preprocessing()), model.encoder().outputShapes());
 	}
 
 	/** The cache key of this segmenter's embedding of a region of the plane with the given fingerprint. */

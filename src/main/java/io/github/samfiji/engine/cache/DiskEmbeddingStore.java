@@ -22,7 +22,9 @@ import java.util.function.Consumer;
  * half-written file.
  * <p>
  * A file that is truncated, corrupt (checksum), of another format version or written for another key is ignored
- * with a warning, and replaced when that key is saved again. Write failures (disk full, no permission) are reported
+ * with a warning, and replaced when that key is saved again; so is one that fails the reader's
+ * {@link EmbeddingCheck} (a crafted file with a valid checksum: another model, geometry or tensor shape, or NaN
+ * values). Write failures (disk full, no permission) are reported
  * as warnings and never fail the segmentation: the embedding is still returned, only not stored.
  * <p>
  * <b>Size</b>: the directory is kept under {@code maxBytes}; after each save, least recently used files (by
@@ -93,6 +95,16 @@ public final class DiskEmbeddingStore implements EmbeddingStore {
 			warnings.accept("Embedding cache: ignoring " + file + ": " + e.getMessage());
 			return Optional.empty();
 		}
+	}
+
+	@Override
+	public Optional<ImageEmbedding> load(EmbeddingKey key, EmbeddingCheck check) {
+		Optional<ImageEmbedding> loaded = load(key);
+		String problem = loaded.map(check::problem).orElse(null);
+		if (problem == null) return loaded;
+		warnings.accept("Embedding cache: ignoring " + fileFor(key) + ": " + problem + "; encoding again (the file is " +
+			"replaced)");
+		return Optional.empty();
 	}
 
 	@Override
