@@ -1,6 +1,7 @@
 package io.github.samfiji.engine.install;
 
 import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.model.ModelDescriptorReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,17 +22,31 @@ final class Downloader {
 	private static final int CONNECT_TIMEOUT_MS = 15_000;
 	private static final int READ_TIMEOUT_MS = 60_000;
 
+	/**
+	 * Allows plain http from the loopback interface; set only by this package's tests (their file server), never by a
+	 * user's path.
+	 */
+	static volatile boolean loopbackHttpForTests;
+
 	private Downloader() {}
+
+	/** @throws IOException unless {@code url} is https (or loopback http while {@link #loopbackHttpForTests}) */
+	static void checkAddress(String url) throws IOException {
+		if (url.startsWith("https://") || loopbackHttpForTests && ModelDescriptorReader.isLoopbackHttp(url)) return;
+		throw new IOException("Refusing to download " + url + ": model files are downloaded over https:// only. " +
+			"Nothing was installed or changed.");
+	}
 
 	/**
 	 * Completes {@code part} with the content of {@code url}.
 	 *
 	 * @param label what is downloaded, for progress messages
-	 * @throws IOException when the server cannot be reached, answers with an error, or the file cannot be written;
-	 *           the message names the URL or file and what to do
+	 * @throws IOException when the address is not https ({@link #checkAddress}), the server cannot be reached,
+	 *           answers with an error, or the file cannot be written; the message names the URL or file and what to do
 	 * @throws java.util.concurrent.CancellationException when the monitor cancels (the partial file is kept)
 	 */
 	static void download(String url, Path part, String label, TaskMonitor monitor) throws IOException {
+		checkAddress(url);
 		long have = Files.isRegularFile(part) ? Files.size(part) : 0;
 		HttpURLConnection c;
 		int status;

@@ -26,7 +26,9 @@ final class LoopbackFileServer implements AutoCloseable {
 	private volatile int cutAfter;
 	private volatile String corruptName;
 
+	/** Starts the server and allows the downloader plain http from the loopback interface (for this test JVM). */
 	LoopbackFileServer() throws IOException {
+		Downloader.loopbackHttpForTests = true;
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.createContext("/", this::handle);
 		server.start();
