@@ -114,6 +114,7 @@ class SegmentParametersTest {
 	void negativeThreadsAreRefusedWhenTheEngineOptionsAreMade() {
 		SegmentParameters p = SegmentParameters.fromMacroOptions("threads=-1");
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, p::engineOptions);
-		assertEquals("threads must be >= 0 (0 = all cores), got -1", e.getMessage());
+		assertEquals("threads must be 0 (all cores) or 1 to " + io.github.samfiji.engine.EngineOptions.maxThreads() +
+			" (4 per core), not -1", e.getMessage());
 	}
 }
