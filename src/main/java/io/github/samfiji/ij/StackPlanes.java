@@ -42,6 +42,21 @@ public final class StackPlanes {
 		return new StackPlanes(channels.apply(all, imageAxes, mapping), imageAxes, channels);
 	}
 
+	/**
+	 * What to tell the user before segmenting a multi-channel image with {@code channels}, or {@code null}: with
+	 * {@code all}, each channel is a plane of its own, so prompts on one channel segment that channel only (a 48-bit
+	 * RGB PNG, which ImageJ opens as three 16-bit channels, is then segmented in red only).
+	 */
+	public static String channelNotice(ImagePlus image, ChannelChoice channels) {
+		int n = image.getNChannels();
+		if (n < 2 || !channels.isAll()) return null;
+		String all = "1" + (n == 2 ? ",2" : ",2,3");
+		return "The image has " + n + " channels" + (n == 3 && image.getBitDepth() == 16
+			? " (a 48-bit RGB PNG opens as 3 16-bit channels)" : "") + ", and channel=all segments each channel on its " +
+			"own: only the channels the prompts are on are segmented. For the colour image give channel=" + all +
+			" (--channel " + all + " on the command line); for one channel, its number.";
+	}
+
 	/** The image's channel, slice and frame axes (a plain stack has its planes as slices). */
 	public static PlaneAxes axesOf(ImagePlus image) {
 		return PlaneAxes.hyperstack(image.getNChannels(), image.getNSlices(), image.getNFrames());
