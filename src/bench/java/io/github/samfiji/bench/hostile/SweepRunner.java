@@ -158,6 +158,8 @@ final class SweepRunner {
 		if (exit == 0) changes.removeAll(newSet);
 		if (exit == 0) for (Path d = target; d.startsWith(caseDir) && !d.equals(caseDir); d = d.getParent())
 			changes.remove(caseDir.relativize(d).toString()); // the folders created for the outputs
+		String cache = optionValue(args, "--cache-dir");
+		if (exit == 0 && cache != null) changes.removeIf(path -> isUnder(caseDir, path, caseDir.resolve(cache))); // its cache
 		Outcome outcome = Outcome.classify(!finished, exit, output, inputModified, changes, c.writesOutputs, newSet
 			.size() == OUTPUT_FILES.size());
 		String detail = Outcome.message(output).replace('\t', ' ');
@@ -222,10 +224,22 @@ final class SweepRunner {
 
 	/** The value of {@code --out} (the last one), or "" when there is none. */
 	private static String outValue(List<String> args) {
-		String value = "";
+		String value = optionValue(args, "--out");
+		return value == null ? "" : value;
+	}
+
+	/** The value of the last {@code option}, or {@code null}. */
+	private static String optionValue(List<String> args, String option) {
+		String value = null;
 		for (int i = 0; i + 1 < args.size(); i++)
-			if (args.get(i).equals("--out")) value = args.get(i + 1);
+			if (args.get(i).equals(option)) value = args.get(i + 1);
 		return value;
+	}
+
+	/** Whether the case-relative path {@code rel} is {@code dir} or lies under it. */
+	private static boolean isUnder(Path caseDir, String rel, Path dir) {
+		Path p = caseDir.resolve(rel).normalize();
+		return p.startsWith(dir.normalize()) && !(rel.startsWith("out/") || rel.equals("out"));
 	}
 
 	/** Path (relative) -> content hash, or size and time for files over 2 MB when {@code cheapForLarge}. */
