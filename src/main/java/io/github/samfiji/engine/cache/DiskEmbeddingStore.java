@@ -2,6 +2,7 @@ package io.github.samfiji.engine.cache;
 
 import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.io.AtomicFiles;
+import io.github.samfiji.engine.io.FileErrors;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -47,11 +48,15 @@ public final class DiskEmbeddingStore implements EmbeddingStore {
 
 	/**
 	 * @param directory created when missing
+	 * @throws IllegalArgumentException when {@code directory} is a file
 	 * @param maxBytes bound on the total size of the stored files (at least one embedding is always kept)
 	 * @param warnings receives one line per ignored file or failed write (e.g. the ImageJ log)
 	 */
 	public DiskEmbeddingStore(Path directory, long maxBytes, Consumer<String> warnings) {
 		if (maxBytes <= 0) throw new IllegalArgumentException("The disk cache bound must be positive, got " + maxBytes);
+		if (Files.exists(directory) && !Files.isDirectory(directory)) throw new IllegalArgumentException(
+			"The embedding cache folder " + directory.toAbsolutePath() + " is a file: give a folder (it is created " +
+				"when missing)");
 		this.directory = directory.toAbsolutePath();
 		this.maxBytes = maxBytes;
 		this.warnings = warnings;
@@ -116,7 +121,8 @@ public final class DiskEmbeddingStore implements EmbeddingStore {
 			AtomicFiles.write(file, out -> out.write(bytes));
 		}
 		catch (IOException | RuntimeException e) {
-			warnings.accept("Embedding cache: could not write " + file + " (" + e + "); the embedding is not kept on disk");
+			warnings.accept("Embedding cache: could not write " + file + " (" + (e instanceof IOException ? FileErrors
+				.reason((IOException) e) : e.toString()) + "); the embedding is not kept on disk");
 			return;
 		}
 		synchronized (this) {

@@ -1,7 +1,6 @@
 package io.github.samfiji.engine.io;
 
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -73,11 +72,8 @@ public final class OutputLocation {
 		return bytes < 1 << 20 ? (bytes >> 10) + " KB" : (bytes >> 20) + " MB";
 	}
 
-	/** The short reason of a file-system error, e.g. "No space left on device" or "Permission denied". */
+	/** See {@link FileErrors#reason}. */
 	static String reason(IOException e) {
-		if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null)
-			return ((FileSystemException) e).getReason();
-		if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-		return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+		return FileErrors.reason(e);
 	}
 }

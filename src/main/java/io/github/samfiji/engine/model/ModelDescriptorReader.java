@@ -63,7 +63,9 @@ public final class ModelDescriptorReader {
 			root = element.getAsJsonObject();
 		}
 		catch (JsonParseException e) {
-			throw new IOException(origin + ": not valid JSON (" + e.getMessage() + ")", e);
+			String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e
+				.getMessage();
+			throw new IOException(origin + ": not valid JSON (" + why + ")", e);
 		}
 		Fields f = new Fields(origin);
 		JsonObject decoder = f.object(root, "decoder");

@@ -161,12 +161,32 @@ class DiskEmbeddingStoreTest {
 	@Test
 	void aFailedWriteIsAWarningNotAFailure() throws IOException {
 		Path notADirectory = dir.resolve("file");
-		Files.write(notADirectory, new byte[1]);
 		DiskEmbeddingStore store = new DiskEmbeddingStore(notADirectory, 1 << 20, warnings::add);
+		Files.write(notADirectory, new byte[1]); // after the store was made (a file at once is refused, see below)
 		EmbeddingCache cache = new EmbeddingCache(1 << 20, store);
 		assertEquals(10, cache.get(key("p"), () -> embedding(10, 0)).tensor(0).length);
 		assertEquals(1, warnings.size(), warnings.toString());
 		assertTrue(warnings.get(0).contains("could not write"), warnings.get(0));
 		assertEquals(Optional.empty(), store.load(key("p")));
+	}
+
+	@Test
+	void aFileInPlaceOfTheFolderIsRefusedAtOnce() throws IOException {
+		Path file = Files.write(dir.resolve("cache"), new byte[] { 1 });
+		IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+			() -> store(1 << 20));
+		assertEquals("The embedding cache folder " + file + " is a file: give a folder (it is created when missing)", e
+			.getMessage());
+	}
+
+	@Test
+	void aFailedWriteIsReportedWithoutAnExceptionClass() throws IOException {
+		DiskEmbeddingStore store = store(1 << 20);
+		Files.createDirectories(store.fileFor(key("p")).resolve("in-the-way"));
+		store.save(key("p"), embedding(10, 1, 0.5f));
+		assertEquals(1, warnings.size());
+		assertTrue(warnings.get(0).startsWith("Embedding cache: could not write " + store.fileFor(key("p")) + " ("),
+			warnings.get(0));
+		assertFalse(warnings.get(0).contains("Exception"), warnings.get(0));
 	}
 }

@@ -337,4 +337,10 @@ class ModelDescriptorReaderTest {
 		assertEquals("field \"preprocessing.pixelMean\" must hold three numbers (R, G, B), not [1.0, 2.0]",
 			preprocessingRefused("pixelMean", "[1, 2]"));
 	}
+
+	@Test
+	void truncatedJsonIsNamedWithoutAnExceptionClass() throws IOException {
+		Path file = write("cut.json", "{ \"id\": \"x\", ");
+		assertEquals(file + ": not valid JSON (End of input at line 1 column 14 path $.id)", readFails(file));
+	}
 }
