@@ -174,8 +174,9 @@ public final class PromptSegmenter {
 				String plane = "Encoding slice " + slice;
 				clock.report(plane, done[0]);
 				prefetcher.prefetch(s + 1 < slices.size() ? slices.get(s + 1) : 0);
-				nonFinite.add(slice, image.plane(slice));
-				RegionSegmentation regions = new RegionSegmentation(this, image.plane(slice));
+				RandomAccessibleInterval<?> pixels = image.plane(slice);
+				nonFinite.add(slice, pixels);
+				RegionSegmentation regions = new RegionSegmentation(this, pixels);
 				List<ObjectPrompt> onPlane = new ArrayList<>();
 				for (int i : here) onPlane.add(work.prompt(i));
 				RegionPlan plan = regions.plan(onPlane);

@@ -53,6 +53,9 @@ final class SweepRunner {
 		Path model = Files.createDirectories(models.resolve(ModelStore.DEFAULT_MODEL));
 		for (Path f : OutputLocations.list(installed))
 			Files.copy(f, model.resolve(f.getFileName()));
+		Path pristine = Files.createDirectories(work.resolve("models-pristine"));
+		for (Path f : OutputLocations.list(model))
+			Files.copy(f, pristine.resolve(f.getFileName()));
 		HostileFiles files = new HostileFiles(inputs);
 		Path examples = Paths.get("examples").toAbsolutePath();
 		files.images(examples.resolve("nuclei.png"));
@@ -164,7 +167,10 @@ final class SweepRunner {
 			.size() == OUTPUT_FILES.size());
 		String detail = Outcome.message(output).replace('\t', ' ');
 		if (!changes.isEmpty()) detail += " | changed: " + changes;
-		if (inputModified) detail += " | inputs changed: " + changed(inputsBefore, inputsAfter, true);
+		if (inputModified) {
+			detail += " | inputs changed: " + changed(inputsBefore, inputsAfter, true);
+			restoreModel(); // so that the cases after this one run on the real model
+		}
 		if (outcome == Outcome.CLEAR_ERROR || outcome == Outcome.WORKED) {
 			HostileInputSweep.deleteTree(caseDir);
 			Files.deleteIfExists(log);
@@ -220,6 +226,14 @@ final class SweepRunner {
 		}
 		return new Result(Outcome.WORKED, 0, (System.nanoTime() - t0) / 1e9,
 			"NOT TESTED: the runs finished before a write was seen (3 attempts)");
+	}
+
+	private void restoreModel() throws IOException {
+		Path model = models.resolve(ModelStore.DEFAULT_MODEL);
+		HostileInputSweep.deleteTree(model);
+		Files.createDirectories(model);
+		for (Path f : OutputLocations.list(work.resolve("models-pristine")))
+			Files.copy(f, model.resolve(f.getFileName()));
 	}
 
 	/** The value of {@code --out} (the last one), or "" when there is none. */

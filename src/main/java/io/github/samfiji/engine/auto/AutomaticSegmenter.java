@@ -100,10 +100,10 @@ public final class AutomaticSegmenter {
 		try {
 			for (int z : planes) {
 				notes.add(z, plan);
-				nonFinite.add(z, image.plane(z));
+				RandomAccessibleInterval<?> pixels = image.plane(z);
+				nonFinite.add(z, pixels);
 				List<Candidate> found = plan.mode() == EncodingMode.TILES ? TiledEverything.segmentPlane(this,
-					new PlaneRegions(segmenter, image.plane(z)), plan.regions(), z, progress) : segmentPlane(image.plane(z), z,
-						progress);
+					new PlaneRegions(segmenter, pixels), plan.regions(), z, progress) : segmentPlane(pixels, z, progress);
 				found.sort(Comparator.comparingInt((Candidate c) -> c.mask.area()).thenComparingDouble(c -> -c.iou));
 				for (Candidate c : found)
 					objects.add(new SegmentedObject(objects.size() + 1, c.prompt, c.mask, c.iou, null, c.stability,

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import net.imglib2.RandomAccessibleInterval;
+
 /**
  * Propagates objects through a stack or time-lapse: from each annotated plane, each object is segmented on the
  * neighbouring planes along z or t, in both directions, each plane prompted by the previous plane's mask (see
@@ -144,7 +146,8 @@ public final class ObjectPropagator {
 		/** Decodes the seeds and walkers that reach {@code plane}; walkers that stop leave {@code active}. */
 		void visit(int plane, List<SeedPlan.Seed> seeds, List<Walker> active, int prefetchPlane) {
 			String at = options.axis() + " " + axes.coordinate(plane, options.axis());
-			if (BlankPlanes.isBlank(planes.plane(plane))) {
+			RandomAccessibleInterval<?> pixels = planes.plane(plane);
+			if (BlankPlanes.isBlank(pixels)) {
 				for (SeedPlan.Seed s : seeds) {
 					monitor.warn("Object " + s.objectId + " is annotated on plane " + plane +
 						", which is blank (every pixel the same value): nothing to segment there");
@@ -155,7 +158,7 @@ public final class ObjectPropagator {
 				active.clear();
 				return;
 			}
-			nonFinite.add(plane, planes.plane(plane));
+			nonFinite.add(plane, pixels);
 			prefetcher.prefetch(prefetchPlane);
 			ImageEmbedding embedding = prefetcher.get(plane);
 			warnIfTheCacheIsTooSmall(embedding.sizeInBytes());
