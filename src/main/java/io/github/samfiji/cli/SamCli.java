@@ -22,7 +22,6 @@ import io.github.samfiji.service.SamServices;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -87,8 +86,9 @@ public final class SamCli {
 		boolean hooked = false;
 		try {
 			Path outDir = values.get(OUTPUT_DIRECTORY);
-			checkOutputDirectory(outDir);
-			ImagePlus image = ImageRequests.openImage(values.get(IMAGE), "image");
+			OutputWriter.checkLocation(outDir, null);
+			ImagePlus image = ImageRequests.openImage(values.get(IMAGE));
+			OutputWriter.checkLocation(outDir, image);
 			if (values.operation() != Operation.EVERYTHING) values = values.operation() == Operation.REFINE ? values.with(
 				OBJECT_SOURCE, "File") : values.with(PROMPT_SOURCE, "File");
 			Runtime.getRuntime().addShutdownHook(hook);
@@ -169,20 +169,6 @@ public final class SamCli {
 			flags.put(name, value);
 		}
 		return flags;
-	}
-
-	/**
-	 * Checks, before any work, that the outputs can be written: the directory exists and is writable, or can be made.
-	 *
-	 * @throws IOException saying what is in the way
-	 */
-	static void checkOutputDirectory(Path dir) throws IOException {
-		if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IOException("--out " + dir +
-			" is a file: give a directory for labels.tif, RoiSet.zip, results.csv and overlay.png");
-		Path existing = dir.toAbsolutePath();
-		while (existing != null && !Files.exists(existing)) existing = existing.getParent();
-		if (existing == null || !Files.isWritable(existing)) throw new IOException("--out " + dir +
-			" cannot be written: choose a directory you can write to");
 	}
 
 	private static void removeHook(Thread hook) {

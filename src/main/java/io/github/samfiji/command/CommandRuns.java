@@ -51,10 +51,11 @@ final class CommandRuns {
 		LogService log = command.context().service(LogService.class);
 		try {
 			OptionValues values = read(command, operation);
+			Path dir = values.get(OUTPUT_DIRECTORY);
+			if (dir != null) OutputWriter.checkLocation(dir, image);
 			TaskMonitor monitor = monitor(command);
 			SegmentationOutputs outputs = ImageRequests.run(command.context().service(SamService.class).engine(), image,
 				values, refineLabels, monitor);
-			Path dir = values.get(OUTPUT_DIRECTORY);
 			if (dir != null) OutputWriter.write(outputs, image, dir);
 			if (values.get(SHOW)) OutputDisplay.show(outputs, false, true, true);
 			for (String note : outputs.notes())

@@ -32,14 +32,24 @@ public final class EngineOptions {
 	private final Device device;
 
 	private EngineOptions(int threads, Device device) {
-		if (threads < 0) throw new IllegalArgumentException("threads must be >= 0 (0 = all cores), got " + threads);
+		if (threads < 0 || threads > maxThreads()) throw new IllegalArgumentException("threads must be 0 (all cores) " +
+			"or 1 to " + maxThreads() + " (4 per core), not " + threads);
 		this.threads = threads;
 		this.device = device;
 	}
 
 	public static EngineOptions defaults() { return new EngineOptions(0, Device.CPU); }
 
-	/** @param count intra-op threads per model run; 0 lets onnxruntime use all cores */
+	/**
+	 * The largest thread count accepted: 4 per core of this machine (more only slows the run down, and very large
+	 * counts hang onnxruntime's session creation). The option table takes its bound from here.
+	 */
+	public static int maxThreads() { return 4 * Runtime.getRuntime().availableProcessors(); }
+
+	/**
+	 * @param count intra-op threads per model run, 1 to {@link #maxThreads()}; 0 lets onnxruntime use all cores
+	 * @throws IllegalArgumentException for another count
+	 */
 	public EngineOptions withThreads(int count) { return new EngineOptions(count, device); }
 
 	/** The same options on another device. */

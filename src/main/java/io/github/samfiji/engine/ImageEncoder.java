@@ -1,9 +1,12 @@
 package io.github.samfiji.engine;
 
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import ai.onnxruntime.ValueInfo;
 
 import io.github.samfiji.engine.decode.InferenceException;
 import io.github.samfiji.engine.model.ModelDescriptor;
@@ -12,6 +15,7 @@ import io.github.samfiji.engine.preprocess.ModelInput;
 import java.nio.FloatBuffer;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,15 +30,31 @@ public final class ImageEncoder implements AutoCloseable {
 	private final String modelId;
 	private final String inputName;
 	private final List<String> outputNames;
+	private final long[][] outputShapes;
 	private final AtomicLong runs = new AtomicLong();
 
 	/** Takes ownership of {@code session}, whose tensors were checked against {@code file}. */
-	ImageEncoder(OrtEnvironment env, OrtSession session, String modelId, ModelDescriptor.OnnxFile file) {
+	ImageEncoder(OrtEnvironment env, OrtSession session, String modelId, ModelDescriptor.OnnxFile file)
+		throws OrtException
+	{
 		this.env = env;
 		this.session = session;
 		this.modelId = modelId;
 		this.inputName = file.inputs().get(0);
 		this.outputNames = file.outputs();
+		Map<String, NodeInfo> outputs = session.getOutputInfo();
+		this.outputShapes = new long[outputNames.size()][];
+		for (int i = 0; i < outputShapes.length; i++) {
+			ValueInfo info = outputs.get(outputNames.get(i)).getInfo();
+			outputShapes[i] = info instanceof TensorInfo ? ((TensorInfo) info).getShape() : new long[0];
+		}
+	}
+
+	/** The shapes of the encoder's outputs, in descriptor order, {@code -1} for a dimension the model leaves open. */
+	public long[][] outputShapes() {
+		long[][] copy = new long[outputShapes.length][];
+		for (int i = 0; i < copy.length; i++) copy[i] = outputShapes[i].clone();
+		return copy;
 	}
 
 	/** @throws InferenceException when onnxruntime fails */

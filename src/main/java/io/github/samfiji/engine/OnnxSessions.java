@@ -63,6 +63,11 @@ public final class OnnxSessions {
 		return values;
 	}
 
+	/** Closes {@code session} after {@code failure}, adding a failure to close to it. */
+	static void closeQuietly(OrtSession session, Exception failure) {
+		closeQuietlyAfterFailure(session, failure);
+	}
+
 	private static void closeQuietlyAfterFailure(OrtSession session, Exception failure) {
 		try {
 			session.close();

@@ -1,11 +1,14 @@
 package io.github.samfiji.engine;
 
 import io.github.samfiji.engine.cache.EmbeddingCache;
+import io.github.samfiji.engine.cache.EmbeddingCheck;
 import io.github.samfiji.engine.cache.EmbeddingKey;
 import io.github.samfiji.engine.cache.PlaneFingerprint;
 import io.github.samfiji.engine.decode.DecoderOutput;
+import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.region.EncodingNotes;
+import io.github.samfiji.engine.region.NonFiniteNotes;
 import io.github.samfiji.engine.region.RegionPlan;
 import io.github.samfiji.engine.region.RegionSegmentation;
 import io.github.samfiji.engine.result.ObjectMask;
@@ -93,8 +96,18 @@ public final class PromptSegmenter {
 
 	/** The same, cancellable, for a plane whose {@link PlaneFingerprint} is already known. */
 	public ImageEmbedding encode(RandomAccessibleInterval<?> plane, String fingerprint, TaskMonitor monitor) {
-		return cache.get(embeddingKey(fingerprint, EmbeddingKey.WHOLE_PLANE), () -> model.encoder().encode(model
-			.preprocessor().prepare(plane, options.intensityMapping()), monitor));
+		return cache.get(embeddingKey(fingerprint, EmbeddingKey.WHOLE_PLANE), embeddingCheck((int) plane.dimension(0),
+			(int) plane.dimension(1)), () -> model.encoder().encode(model.preprocessor().prepare(plane, options
+				.intensityMapping()), monitor));
+	}
+
+	/**
+	 * What a stored embedding of a {@code width x height} plane or region must be to be used: this model's, of that
+	 * geometry, of the encoder's shapes, finite.
+	 */
+	public EmbeddingCheck embeddingCheck(int width, int height) {
+		return EmbeddingCheck.of(model.descriptor().id(), ResizeGeometry.of(width, height, model.descriptor()
+			.preprocessing()), model.encoder().outputShapes());
 	}
 
 	/** The cache key of this segmenter's embedding of a region of the plane with the given fingerprint. */
@@ -132,7 +145,8 @@ public final class PromptSegmenter {
 	 * running out of memory or another failure of the model run once an object is finished, the result holds the
 	 * objects finished so far, {@link SegmentationResult#isComplete()} is false and
 	 * {@link SegmentationResult#stoppedBecause()} says why (and, out of memory, what to do: see {@link EarlyStop}); the
-	 * regions encoded so far stay in the cache, except after out of memory, which empties it.
+	 * regions encoded so far stay in the cache, except after out of memory, which empties it. The result's notes say
+	 * how each plane was encoded and how many NaN or infinite pixels were left out of the intensity mapping.
 	 *
 	 * @throws IllegalArgumentException when there are no prompts, or a prompt names a missing plane or lies outside
 	 *           the image (the message names the prompt), or for an image the model cannot read
@@ -147,6 +161,7 @@ public final class PromptSegmenter {
 		int slice = 0;
 		int[] done = { 0 };
 		EncodingNotes notes = new EncodingNotes();
+		NonFiniteNotes nonFinite = new NonFiniteNotes();
 		ProgressClock clock = new ProgressClock(monitor, work.size());
 		List<Integer> slices = new ArrayList<>(work.bySlice().keySet());
 		try (EmbeddingPrefetcher prefetcher = new EmbeddingPrefetcher(this, image, prefetch && cache.maxBytes() > 0,
@@ -159,7 +174,9 @@ public final class PromptSegmenter {
 				String plane = "Encoding slice " + slice;
 				clock.report(plane, done[0]);
 				prefetcher.prefetch(s + 1 < slices.size() ? slices.get(s + 1) : 0);
-				RegionSegmentation regions = new RegionSegmentation(this, image.plane(slice));
+				RandomAccessibleInterval<?> pixels = image.plane(slice);
+				nonFinite.add(slice, pixels);
+				RegionSegmentation regions = new RegionSegmentation(this, pixels);
 				List<ObjectPrompt> onPlane = new ArrayList<>();
 				for (int i : here) onPlane.add(work.prompt(i));
 				RegionPlan plan = regions.plan(onPlane);
@@ -183,8 +200,10 @@ public final class PromptSegmenter {
 			stop = EarlyStop.of(e, "slice " + slice, cache);
 			if (done[0] == 0) throw e; // nothing finished to keep
 		}
+		List<String> lines = new ArrayList<>(notes.lines());
+		lines.addAll(nonFinite.lines());
 		SegmentationResult result = new SegmentationResult(image.width(), image.height(), image.planeCount(), work
-			.numbered(perPrompt), stop == null, notes.lines());
+			.numbered(perPrompt), stop == null, lines);
 		return stop == null ? result : result.stoppedEarly(stop.reason(), stop.failure());
 	}
 }

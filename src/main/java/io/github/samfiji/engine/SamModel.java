@@ -1,6 +1,7 @@
 package io.github.samfiji.engine;
 
 import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 import io.github.samfiji.engine.decode.DecoderInterfaces;
@@ -49,7 +50,15 @@ public final class SamModel implements AutoCloseable {
 			"': the encoder must have exactly one input, the descriptor lists " + enc.inputs());
 		OrtSession encoderSession = OnnxSessions.open(env, descriptor.encoderPath(), enc.inputs(), enc.outputs(),
 			options);
-		ImageEncoder encoder = new ImageEncoder(env, encoderSession, descriptor.id(), enc);
+		ImageEncoder encoder;
+		try {
+			encoder = new ImageEncoder(env, encoderSession, descriptor.id(), enc);
+		}
+		catch (OrtException e) {
+			OnnxSessions.closeQuietly(encoderSession, e);
+			throw new IOException("Model '" + descriptor.id() + "': cannot read the encoder's outputs (" + e.getMessage() +
+				")", e);
+		}
 		try {
 			return new SamModel(descriptor, encoder, DecoderInterfaces.open(env, descriptor, options));
 		}

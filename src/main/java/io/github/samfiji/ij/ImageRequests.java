@@ -106,7 +106,7 @@ public final class ImageRequests {
 				String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 				if (name.endsWith(".zip") || name.endsWith(".roi")) return RefineRequest.ofPrompts(input(image), RoiObjects
 					.labeled(RoiPrompts.readRois(file), image, addPoint), addPoint, settings);
-				labels = openImage(file, "label image");
+				labels = openImage(file);
 				break;
 			default:
 				labels = WindowManager.getImage(v.get(LABELS));
@@ -119,18 +119,10 @@ public final class ImageRequests {
 	}
 
 	/**
-	 * Opens an image file with ImageJ.
-	 *
-	 * @param what what the file is, for the message (e.g. "image", "label image")
-	 * @throws IOException saying that the file is missing or that ImageJ cannot read it
+	 * Opens an image file with ImageJ ({@link ImageFiles#open}: missing, empty, truncated or too large files are
+	 * refused with one line).
 	 */
-	public static ImagePlus openImage(Path file, String what) throws IOException {
-		if (!Files.isRegularFile(file)) throw new IOException("The " + what + " " + file + " does not exist" + (Files
-			.isDirectory(file) ? " (it is a directory)" : ""));
-		if (!Files.isReadable(file)) throw new IOException("The " + what + " " + file + " cannot be read (permissions)");
-		ImagePlus image = IJ.openImage(file.toString());
-		if (image == null) throw new IOException("ImageJ cannot read the " + what + " " + file +
-			": use a TIFF, PNG, JPEG or another format ImageJ opens");
-		return image;
+	public static ImagePlus openImage(Path file) throws IOException {
+		return ImageFiles.open(file);
 	}
 }

@@ -6,13 +6,17 @@ import ij.gui.Roi;
 import ij.io.FileSaver;
 import ij.io.RoiEncoder;
 
-import io.github.samfiji.engine.io.AtomicFiles;
+import io.github.samfiji.engine.io.OutputLocation;
+import io.github.samfiji.engine.io.OutputSet;
 
 import java.awt.Color;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -21,8 +25,10 @@ import javax.imageio.ImageIO;
 
 /**
  * Writes {@link SegmentationOutputs} into a directory: {@value #LABELS}, {@value #ROIS}, {@value #TABLE} and an
- * {@value #OVERLAY} preview of the outlines on the first slice that has objects. Each file is written atomically
- * (never half-written); existing files of these names are replaced.
+ * {@value #OVERLAY} preview of the outlines on the first slice that has objects, published as one
+ * {@link OutputSet}: the directory holds the previous four files or the new four, never a mix or a half-written
+ * file, whatever fails (an encoding error, a full disk, a read-only file) and even when the run is killed.
+ * {@link #checkLocation} tells before a run whether it could write its outputs there.
  */
 public final class OutputWriter {
 
@@ -31,18 +37,35 @@ public final class OutputWriter {
 	public static final String TABLE = "results.csv";
 	public static final String OVERLAY = "overlay.png";
 
+	/** The names of the files written, in the order they are written. */
+	public static final List<String> NAMES = Collections.unmodifiableList(Arrays.asList(LABELS, ROIS, TABLE, OVERLAY));
+
 	private OutputWriter() {}
 
+	/**
+	 * Checks, before a run on {@code source}, that its outputs could be written into {@code dir}: see
+	 * {@link OutputLocation#check}; the space needed is at least the label image's uncompressed size.
+	 *
+	 * @throws IOException saying what is wrong with {@code dir} and what to do
+	 */
+	public static void checkLocation(Path dir, ImagePlus source) throws IOException {
+		long labelBytes = source == null ? 0 : 2L * source.getWidth() * source.getHeight() * source.getStackSize();
+		OutputLocation.check(dir, NAMES, labelBytes);
+	}
+
+	/**
+	 * Writes the four files as one set (see the class comment).
+	 *
+	 * @throws IOException naming the file or directory and what to do; {@code dir} then holds what it held before
+	 */
 	public static void write(SegmentationOutputs outputs, ImagePlus source, Path dir) throws IOException {
 		byte[] tiff = new FileSaver(outputs.labels()).serialize();
 		if (tiff == null) throw new IOException("Could not encode the label image as TIFF");
-		AtomicFiles.write(dir.resolve(LABELS), out -> out.write(tiff));
-		AtomicFiles.write(dir.resolve(ROIS), out -> writeRoiSet(outputs, out));
-		AtomicFiles.write(dir.resolve(TABLE), outputs.table()::writeCsv);
 		ImagePlus preview = overlayPreview(outputs, source);
-		AtomicFiles.write(dir.resolve(OVERLAY), out -> {
-			if (!ImageIO.write(preview.getBufferedImage(), "png", out)) throw new IOException("No PNG writer");
-		});
+		new OutputSet(dir).add(LABELS, out -> out.write(tiff)).add(ROIS, out -> writeRoiSet(outputs, out)).add(TABLE,
+			outputs.table()::writeCsv).add(OVERLAY, out -> {
+				if (!ImageIO.write(preview.getBufferedImage(), "png", out)) throw new IOException("No PNG writer");
+			}).publish();
 	}
 
 	private static void writeRoiSet(SegmentationOutputs outputs, java.io.OutputStream stream) throws IOException {

@@ -3,24 +3,18 @@ package io.github.samfiji.ij;
 import ij.ImagePlus;
 import ij.gui.PointRoi;
 import ij.gui.Roi;
-import ij.io.RoiDecoder;
 import ij.macro.Interpreter;
 import ij.plugin.frame.RoiManager;
 import ij.process.FloatPolygon;
 
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * ImageJ ROIs as object prompts. The ROIs are only read.
@@ -110,40 +104,16 @@ public final class RoiPrompts {
 	}
 
 	/**
-	 * Reads a RoiSet.zip or a single .roi file (groups are reset to 0).
+	 * Reads a RoiSet.zip or a single .roi file (groups are reset to 0), within {@link RoiFiles.Limits#DEFAULT}.
 	 *
-	 * @throws IOException when the file is missing, holds no ROIs or a ROI cannot be decoded
+	 * @throws IOException when the file is missing, damaged, too large (a zip bomb), holds no ROIs or a ROI cannot be
+	 *           decoded
 	 */
 	public static Roi[] readRois(Path file) throws IOException {
-		if (!Files.isRegularFile(file)) throw new IOException("ROI file not found: " + file);
-		List<Roi> rois = new ArrayList<>();
-		if (file.getFileName().toString().toLowerCase().endsWith(".roi")) {
-			rois.add(decode(Files.readAllBytes(file), file.getFileName().toString()));
-		}
-		else try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-			for (ZipEntry e; (e = zip.getNextEntry()) != null;)
-				if (!e.isDirectory() && e.getName().toLowerCase().endsWith(".roi")) rois.add(decode(readAll(zip), e
-					.getName()));
-		}
-		if (rois.isEmpty()) throw new IOException(file + " holds no ROIs (.roi entries)");
+		Roi[] rois = RoiFiles.read(file, RoiFiles.Limits.DEFAULT);
 		for (Roi r : rois)
 			r.setGroup(0);
-		return rois.toArray(new Roi[0]);
-	}
-
-	private static Roi decode(byte[] bytes, String entry) throws IOException {
-		Roi roi = RoiDecoder.openFromByteArray(bytes);
-		if (roi == null) throw new IOException("Not an ImageJ ROI: " + entry);
-		if (roi.getName() == null) roi.setName(entry.replaceAll("\\.roi$", ""));
-		return roi;
-	}
-
-	private static byte[] readAll(InputStream in) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8192];
-		for (int n; (n = in.read(buffer)) > 0;)
-			out.write(buffer, 0, n);
-		return out.toByteArray();
+		return rois;
 	}
 
 	/**

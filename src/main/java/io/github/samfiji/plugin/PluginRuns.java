@@ -84,11 +84,12 @@ final class PluginRuns {
 	private static void run(String title, ImagePlus image, OptionValues values, boolean fromMacro) {
 		StatusBarMonitor monitor = new StatusBarMonitor(image);
 		try {
+			Path dir = values.get(OUTPUT_DIRECTORY);
+			if (dir != null) OutputWriter.checkLocation(dir, image);
 			SegmentationOutputs outputs = ImageRequests.run(SamServices.current().engine(), image, values, null,
 				monitor);
 			for (String note : outputs.notes())
 				IJ.log(title + ": " + note);
-			Path dir = values.get(OUTPUT_DIRECTORY);
 			if (dir != null) OutputWriter.write(outputs, image, dir);
 			OutputDisplay.show(outputs, values.get(LABEL_IMAGE), values.get(ADD_TO_MANAGER), values.get(RESULTS_TABLE));
 			reportEarlyStop(title, outputs);

@@ -140,7 +140,7 @@ class SamCliTest {
 		Path missing = tmp.resolve("nope.tif");
 		assertEquals(1, run("segment", "--model", IjTestFixtures.descriptor().toString(), "--image", missing.toString(),
 			"--prompts", prompts.toString(), "--out", tmp.resolve("out").toString()));
-		assertEquals("sam: The image " + missing + " does not exist" + System.lineSeparator(), err());
+		assertEquals("sam: Image not found: " + missing + System.lineSeparator(), err());
 		assertFalse(Files.exists(tmp.resolve("out")));
 	}
 
@@ -149,7 +149,7 @@ class SamCliTest {
 		Path junk = Files.write(tmp.resolve("junk.tif"), "not a tiff".getBytes(StandardCharsets.UTF_8));
 		assertEquals(1, run("segment", "--model", IjTestFixtures.descriptor().toString(), "--image", junk.toString(),
 			"--prompts", prompts.toString(), "--out", tmp.resolve("out").toString()));
-		assertTrue(err().contains("sam: ImageJ cannot read the image " + junk), err());
+		assertTrue(err().contains("sam: ImageJ cannot read " + junk + ": is it an image"), err());
 	}
 
 	@Test

@@ -21,7 +21,20 @@ class OptionsTest {
 	void negativeThreadCountIsRefused() {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EngineOptions.defaults()
 			.withThreads(-1));
-		assertEquals("threads must be >= 0 (0 = all cores), got -1", e.getMessage());
+		assertEquals("threads must be 0 (all cores) or 1 to " + EngineOptions.maxThreads() + " (4 per core), not -1", e
+			.getMessage());
+	}
+
+	@Test
+	void threadCountIsBoundedByFourPerCore() {
+		// 100000 threads hung in onnxruntime's session creation
+		int max = EngineOptions.maxThreads();
+		assertEquals(4 * Runtime.getRuntime().availableProcessors(), max);
+		assertEquals(max, EngineOptions.defaults().withThreads(max).threads());
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EngineOptions.defaults()
+			.withThreads(100000));
+		assertEquals("threads must be 0 (all cores) or 1 to " + max + " (4 per core), not 100000", e.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> EngineOptions.defaults().withThreads(max + 1));
 	}
 
 	@Test

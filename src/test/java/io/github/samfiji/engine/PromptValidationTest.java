@@ -78,6 +78,25 @@ class PromptValidationTest {
 	}
 
 	@Test
+	void boxReachingFarBeyondTheImageIsRefusedNamingTheObject() {
+		// a width of 1e300 is finite, but becomes infinite in the model's float coordinates (NaN masks and scores)
+		ObjectPrompt huge = ObjectPrompt.builder().box(10, 10, 1e300, 20).name("a").build();
+		assertEquals("Object 1 (a): box(10.0, 10.0, 1.0E300x20.0) reaches more than the image's size beyond its edges " +
+			"(the image is 53x37): give the box in pixels of this image", refusal(image(), Collections.singletonList(
+				huge)));
+		ObjectPrompt left = ObjectPrompt.builder().box(-60, 0, 70, 20).build();
+		assertEquals("Object 1: box(-60.0, 0.0, 70.0x20.0) reaches more than the image's size beyond its edges " +
+			"(the image is 53x37): give the box in pixels of this image", refusal(image(), Collections.singletonList(
+				left)));
+	}
+
+	@Test
+	void boxOverlappingAnEdgeIsAccepted() {
+		ObjectPrompt edge = ObjectPrompt.builder().box(-10, 30, 40, 20).build();
+		assertEquals(1, segmenter.segment(image(), Collections.singletonList(edge), TaskMonitor.NONE).objects().size());
+	}
+
+	@Test
 	void sliceBeyondThePlaneCountIsRefused() {
 		PlaneSource twoPlanes = PlaneSource.stack(ArrayImgs.unsignedBytes(W, H, 2));
 		ObjectPrompt p = ObjectPrompt.builder().box(1, 1, 5, 5).slice(3).name("late").build();

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * Shared fixtures of the ImageJ-side tests (packages {@code ij}, {@code cli}, {@code command}, {@code plugin}): the
  * tiny test model (descriptor {@code ij-fixtures/models/tiny/model.json}, whose ONNX files are those of
- * {@code tiny/}), images with a known pattern, prompt CSV files, expected label planes and pixel snapshots.
+ * {@code tiny/}, copied beside it by the build), images with a known pattern, prompt CSV files, expected label planes and pixel snapshots.
  * <p>
  * The tiny model's box decoder labels exactly the pixels whose centres lie in the box; for a box with integer
  * corners {@code (x, y, w, h)} that is columns {@code x..x+w-1} and rows {@code y..y+h-1}.
@@ -50,8 +50,8 @@ public final class IjTestFixtures {
 		if (url == null) throw new IllegalStateException("Test resource ij-fixtures/models/tiny/model.json is missing");
 		try {
 			Path p = Paths.get(url.toURI());
-			assertTrue(Files.isRegularFile(p.getParent().resolve("../../../tiny/tiny_encoder.onnx")),
-				"the fixture descriptor's encoder file must exist next to the test resources");
+			assertTrue(Files.isRegularFile(p.getParent().resolve("tiny_encoder.onnx")),
+				"the build copies the tiny encoder beside the fixture descriptor (pom.xml, testResources)");
 			return p;
 		}
 		catch (URISyntaxException e) {

@@ -168,4 +168,36 @@ class OutputWriterTest {
 		assertEquals(List.of("not-a-dir"), IjTestFixtures.fileNames(tmp));
 		assertTrue(Files.isRegularFile(file));
 	}
+
+	@Test
+	void aFailureWhileWritingLeavesThePreviousSetWhole() throws IOException {
+		// before: labels.tif and RoiSet.zip were replaced, then results.csv failed (a folder in its place)
+		ImagePlus image = IjTestFixtures.grey8("cells.tif", W, H, 1);
+		OutputWriter.write(SegmentationOutputsTest.segment(image, List.of(ObjectPrompt.builder().box(0, 0, 4, 3)
+			.build())), image, tmp);
+		List<byte[]> before = new ArrayList<>();
+		for (String n : OutputWriter.NAMES) before.add(Files.readAllBytes(tmp.resolve(n)));
+		SegmentationOutputs two = SegmentationOutputsTest.segment(image, List.of(ObjectPrompt.builder().box(10, 10, 4, 3)
+			.build(), ObjectPrompt.builder().box(20, 10, 4, 3).build()));
+		Files.delete(tmp.resolve(OutputWriter.TABLE));
+		Files.createDirectories(tmp.resolve(OutputWriter.TABLE));
+		IOException e = assertThrows(IOException.class, () -> OutputWriter.write(two, image, tmp));
+		assertEquals(tmp.resolve(OutputWriter.TABLE) + " is a folder, so the output file results.csv cannot be written: " +
+			"move that folder away or choose another output folder", e.getMessage());
+		for (int i = 0; i < OutputWriter.NAMES.size(); i++)
+			if (i != OutputWriter.NAMES.indexOf(OutputWriter.TABLE)) assertArrayEquals(before.get(i), Files.readAllBytes(
+				tmp.resolve(OutputWriter.NAMES.get(i))), OutputWriter.NAMES.get(i));
+		assertEquals(List.of("RoiSet.zip", "labels.tif", "overlay.png", "results.csv"), IjTestFixtures.fileNames(tmp));
+	}
+
+	@Test
+	void checkLocationRefusesBeforeAnyWork() throws IOException {
+		ImagePlus image = IjTestFixtures.grey8("cells.tif", W, H, 1);
+		OutputWriter.checkLocation(tmp.resolve("new"), image);
+		Path file = Files.write(tmp.resolve("a-file"), new byte[] { 1 });
+		assertThrows(IOException.class, () -> OutputWriter.checkLocation(file, image));
+		Files.createDirectories(tmp.resolve("out").resolve(OutputWriter.ROIS));
+		IOException e = assertThrows(IOException.class, () -> OutputWriter.checkLocation(tmp.resolve("out"), image));
+		assertTrue(e.getMessage().contains("RoiSet.zip is a folder"), e.getMessage());
+	}
 }

@@ -11,6 +11,7 @@ import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.prompt.PromptPoint;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.EncodingNotes;
+import io.github.samfiji.engine.region.NonFiniteNotes;
 import io.github.samfiji.engine.region.PlaneRegions;
 import io.github.samfiji.engine.region.Region;
 import io.github.samfiji.engine.region.RegionPlan;
@@ -95,12 +96,14 @@ public final class AutomaticSegmenter {
 		for (Region r : plan.regions()) total += gridPoints(r.width(), r.height());
 		Progress progress = new Progress(monitor, total * planes.size());
 		EncodingNotes notes = new EncodingNotes();
+		NonFiniteNotes nonFinite = new NonFiniteNotes();
 		try {
 			for (int z : planes) {
 				notes.add(z, plan);
+				RandomAccessibleInterval<?> pixels = image.plane(z);
+				nonFinite.add(z, pixels);
 				List<Candidate> found = plan.mode() == EncodingMode.TILES ? TiledEverything.segmentPlane(this,
-					new PlaneRegions(segmenter, image.plane(z)), plan.regions(), z, progress) : segmentPlane(image.plane(z), z,
-						progress);
+					new PlaneRegions(segmenter, pixels), plan.regions(), z, progress) : segmentPlane(pixels, z, progress);
 				found.sort(Comparator.comparingInt((Candidate c) -> c.mask.area()).thenComparingDouble(c -> -c.iou));
 				for (Candidate c : found)
 					objects.add(new SegmentedObject(objects.size() + 1, c.prompt, c.mask, c.iou, null, c.stability,
@@ -110,8 +113,9 @@ public final class AutomaticSegmenter {
 		catch (CancellationException e) {
 			complete = false;
 		}
-		return new SegmentationResult(image.width(), image.height(), image.planeCount(), objects, complete, notes
-			.lines());
+		List<String> lines = new ArrayList<>(notes.lines());
+		lines.addAll(nonFinite.lines());
+		return new SegmentationResult(image.width(), image.height(), image.planeCount(), objects, complete, lines);
 	}
 
 	private long gridPoints(int width, int height) {

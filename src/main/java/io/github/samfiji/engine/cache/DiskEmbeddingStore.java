@@ -2,6 +2,7 @@ package io.github.samfiji.engine.cache;
 
 import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.io.AtomicFiles;
+import io.github.samfiji.engine.io.FileErrors;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -22,7 +23,9 @@ import java.util.function.Consumer;
  * half-written file.
  * <p>
  * A file that is truncated, corrupt (checksum), of another format version or written for another key is ignored
- * with a warning, and replaced when that key is saved again. Write failures (disk full, no permission) are reported
+ * with a warning, and replaced when that key is saved again; so is one that fails the reader's
+ * {@link EmbeddingCheck} (a crafted file with a valid checksum: another model, geometry or tensor shape, or NaN
+ * values). Write failures (disk full, no permission) are reported
  * as warnings and never fail the segmentation: the embedding is still returned, only not stored.
  * <p>
  * <b>Size</b>: the directory is kept under {@code maxBytes}; after each save, least recently used files (by
@@ -45,11 +48,15 @@ public final class DiskEmbeddingStore implements EmbeddingStore {
 
 	/**
 	 * @param directory created when missing
+	 * @throws IllegalArgumentException when {@code directory} is a file
 	 * @param maxBytes bound on the total size of the stored files (at least one embedding is always kept)
 	 * @param warnings receives one line per ignored file or failed write (e.g. the ImageJ log)
 	 */
 	public DiskEmbeddingStore(Path directory, long maxBytes, Consumer<String> warnings) {
 		if (maxBytes <= 0) throw new IllegalArgumentException("The disk cache bound must be positive, got " + maxBytes);
+		if (Files.exists(directory) && !Files.isDirectory(directory)) throw new IllegalArgumentException(
+			"The embedding cache folder " + directory.toAbsolutePath() + " is a file: give a folder (it is created " +
+				"when missing)");
 		this.directory = directory.toAbsolutePath();
 		this.maxBytes = maxBytes;
 		this.warnings = warnings;
@@ -96,6 +103,16 @@ public final class DiskEmbeddingStore implements EmbeddingStore {
 	}
 
 	@Override
+	public Optional<ImageEmbedding> load(EmbeddingKey key, EmbeddingCheck check) {
+		Optional<ImageEmbedding> loaded = load(key);
+		String problem = loaded.map(check::problem).orElse(null);
+		if (problem == null) return loaded;
+		warnings.accept("Embedding cache: ignoring " + fileFor(key) + ": " + problem + "; encoding again (the file is " +
+			"replaced)");
+		return Optional.empty();
+	}
+
+	@Override
 	public void save(EmbeddingKey key, ImageEmbedding embedding) {
 		Path file = fileFor(key);
 		byte[] bytes = EmbeddingFiles.encode(key, embedding);
@@ -104,7 +121,8 @@ public final class DiskEmbeddingStore implements EmbeddingStore {
 			AtomicFiles.write(file, out -> out.write(bytes));
 		}
 		catch (IOException | RuntimeException e) {
-			warnings.accept("Embedding cache: could not write " + file + " (" + e + "); the embedding is not kept on disk");
+			warnings.accept("Embedding cache: could not write " + file + " (" + (e instanceof IOException ? FileErrors
+				.reason((IOException) e) : e.toString()) + "); the embedding is not kept on disk");
 			return;
 		}
 		synchronized (this) {

@@ -49,6 +49,14 @@ public final class EmbeddingCache {
 	 * and nothing is cached.
 	 */
 	public ImageEmbedding get(EmbeddingKey key, Supplier<ImageEmbedding> compute) {
+		return get(key, EmbeddingCheck.consistent(), compute);
+	}
+
+	/**
+	 * The same; an embedding from the store is used only when it passes {@code check} (else it is computed, and the
+	 * stored one replaced).
+	 */
+	public ImageEmbedding get(EmbeddingKey key, EmbeddingCheck check, Supplier<ImageEmbedding> compute) {
 		CompletableFuture<ImageEmbedding> mine = null;
 		CompletableFuture<ImageEmbedding> theirs;
 		synchronized (this) {
@@ -65,7 +73,7 @@ public final class EmbeddingCache {
 		}
 		if (theirs != null) return await(theirs);
 		try {
-			ImageEmbedding embedding = loadOrCompute(key, compute);
+			ImageEmbedding embedding = loadOrCompute(key, check, compute);
 			keep(key, embedding);
 			mine.complete(embedding);
 			return embedding;
@@ -81,9 +89,9 @@ public final class EmbeddingCache {
 		}
 	}
 
-	private ImageEmbedding loadOrCompute(EmbeddingKey key, Supplier<ImageEmbedding> compute) {
+	private ImageEmbedding loadOrCompute(EmbeddingKey key, EmbeddingCheck check, Supplier<ImageEmbedding> compute) {
 		if (store != null) {
-			ImageEmbedding stored = store.load(key).orElse(null);
+			ImageEmbedding stored = store.load(key, check).orElse(null);
 			if (stored != null) {
 				synchronized (this) {
 					storeHits++;

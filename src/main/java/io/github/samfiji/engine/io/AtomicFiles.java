@@ -40,7 +40,7 @@ public final class AtomicFiles {
 	}
 
 	/** Temporary files are private to the user; the result gets the usual rw-r--r-- where POSIX applies. */
-	private static void readableByAll(Path file) throws IOException {
+	static void readableByAll(Path file) throws IOException {
 		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) Files.setPosixFilePermissions(file,
 			PosixFilePermissions.fromString("rw-r--r--"));
 	}

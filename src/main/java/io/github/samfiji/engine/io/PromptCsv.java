@@ -2,10 +2,8 @@ package io.github.samfiji.engine.io;
 
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +26,9 @@ import java.util.Map;
  * <li>rows with the same {@code object} value form one object; objects are numbered in order of first
  * appearance.</li>
  * </ul>
- * Blank lines and lines starting with {@code #} are ignored. Errors name the line.
+ * Blank lines and lines starting with {@code #} are ignored. Files are UTF-8 (a byte order mark is skipped; other
+ * encodings are refused naming the line); cells are separated by {@code ,}, or by {@code ;} or tabs when the header
+ * is (then a decimal comma, {@code 10,5}, is read as {@code 10.5}); cells may be quoted. Errors name the line.
  */
 public final class PromptCsv {
 
@@ -44,9 +44,7 @@ public final class PromptCsv {
 	/** @param unpositionedOnEveryPlane whether rows without a slice are on every plane (else on slice 1) */
 	public static List<ObjectPrompt> read(Path file, boolean unpositionedOnEveryPlane) throws IOException {
 		if (!Files.isRegularFile(file)) throw new IOException("Prompt file not found: " + file);
-		try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			return read(r, file.toString(), unpositionedOnEveryPlane);
-		}
+		return read(TextLines.read(file), file.toString(), unpositionedOnEveryPlane);
 	}
 
 	public static List<ObjectPrompt> read(Reader reader, String origin) throws IOException {
@@ -56,22 +54,29 @@ public final class PromptCsv {
 	public static List<ObjectPrompt> read(Reader reader, String origin, boolean unpositionedOnEveryPlane)
 		throws IOException
 	{
-		BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
+		return read(TextLines.read(reader), origin, unpositionedOnEveryPlane);
+	}
+
+	private static List<ObjectPrompt> read(List<String> lines, String origin, boolean unpositionedOnEveryPlane)
+		throws IOException
+	{
 		Map<String, Integer> column = null;
+		char sep = ',';
 		Map<String, ObjectPrompt.Builder> objects = new LinkedHashMap<>();
 		Map<String, Integer> slices = new HashMap<>();
 		int lineNumber = 0;
-		for (String line; (line = in.readLine()) != null;) {
+		for (String line : lines) {
 			lineNumber++;
 			String trimmed = line.trim();
 			if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
-			String[] cells = trimmed.split(",", -1);
 			if (column == null) {
-				column = header(cells, origin);
+				sep = CsvCells.separatorOf(trimmed, COLUMNS.subList(0, 7));
+				column = header(CsvCells.split(trimmed, sep), origin);
 				continue;
 			}
 			try {
-				addRow(objects, slices, new Row(cells, column), unpositionedOnEveryPlane ? ObjectPrompt.EVERY_PLANE : 1);
+				addRow(objects, slices, new Row(cells(trimmed, sep, column.size()), column, sep),
+					unpositionedOnEveryPlane ? ObjectPrompt.EVERY_PLANE : 1);
 			}
 			catch (IllegalArgumentException e) {
 				throw new IOException(origin + ", line " + lineNumber + ": " + e.getMessage(), e);
@@ -83,6 +88,18 @@ public final class PromptCsv {
 		for (ObjectPrompt.Builder b : objects.values())
 			prompts.add(b.build());
 		return prompts;
+	}
+
+	/** The cells of a data row; more non-empty cells than the header has is an error (decimal commas, mostly). */
+	private static String[] cells(String line, char sep, int headerCells) {
+		String[] cells = CsvCells.split(line, sep);
+		int used = cells.length;
+		while (used > headerCells && cells[used - 1].trim().isEmpty())
+			used--;
+		if (used > headerCells) throw new IllegalArgumentException(used + " cells, but the header has " + headerCells +
+			(sep == ',' ? ": decimal commas (e.g. 10,5)? Write decimals with '.', or separate the cells with ';'"
+				: ": check the separators (" + CsvCells.name(sep) + ") of this line"));
+		return cells;
 	}
 
 	private static Map<String, Integer> header(String[] cells, String origin) throws IOException {
@@ -102,7 +119,7 @@ public final class PromptCsv {
 		if (id.isEmpty()) throw new IllegalArgumentException("the object column is empty");
 		boolean every = row.text("slice").equalsIgnoreCase("all") || !row.has("slice") &&
 			unpositioned == ObjectPrompt.EVERY_PLANE;
-		int slice = every ? ObjectPrompt.EVERY_PLANE : row.has("slice") ? (int) row.number("slice") : 1;
+		int slice = every ? ObjectPrompt.EVERY_PLANE : row.has("slice") ? row.wholeNumber("slice") : 1;
 		Integer firstSlice = slices.putIfAbsent(id, slice);
 		if (firstSlice != null && firstSlice != slice) throw new IllegalArgumentException("object '" + id +
 			"' is on slice " + firstSlice + " (its first row), not " + slice);
@@ -124,10 +141,12 @@ public final class PromptCsv {
 
 		private final String[] cells;
 		private final Map<String, Integer> column;
+		private final char sep;
 
-		Row(String[] cells, Map<String, Integer> column) {
+		Row(String[] cells, Map<String, Integer> column, char sep) {
 			this.cells = cells;
 			this.column = column;
+			this.sep = sep;
 		}
 
 		String text(String name) {
@@ -141,11 +160,18 @@ public final class PromptCsv {
 			String t = text(name);
 			if (t.isEmpty()) throw new IllegalArgumentException("column '" + name + "' is empty");
 			try {
-				return Double.parseDouble(t);
+				return Double.parseDouble(sep == ',' ? t : t.replace(',', '.'));
 			}
 			catch (NumberFormatException e) {
 				throw new IllegalArgumentException("column '" + name + "' is not a number: '" + t + "'");
 			}
+		}
+
+		int wholeNumber(String name) {
+			double v = number(name);
+			if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) throw new IllegalArgumentException("column '" +
+				name + "' must be a whole number or 'all', not '" + text(name) + "'");
+			return (int) v;
 		}
 	}
 }

@@ -70,7 +70,9 @@ public final class ModelDescriptorReader {
 			root = element.getAsJsonObject();
 		}
 		catch (JsonParseException e) {
-			throw new IOException(origin + ": not valid JSON (" + e.getMessage() + ")", e);
+			String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e
+				.getMessage();
+			throw new IOException(origin + ": not valid JSON (" + why + ")", e);
 		}
 		Fields f = new Fields(origin);
 		JsonObject decoder = f.object(root, "decoder");
@@ -105,12 +107,18 @@ public final class ModelDescriptorReader {
 
 	private static ModelFile modelFile(Fields f, JsonObject o, String prefix) throws IOException {
 		String file = f.string(o, "file", prefix + ".file");
-		if (file.contains("\\") || file.startsWith("/") || file.matches("[A-Za-z]:.*")) throw new IOException(f.origin +
-			": field \"" + prefix + ".file\" must be a relative path with '/' separators, not \"" + file + "\"");
+		if (!isPlainFileName(file)) throw new IOException(f.origin + ": field \"" + prefix + ".file\" must be a file " +
+			"name beside the descriptor (no folder, no '..'), not \"" + file + "\"");
 		String sha = f.optString(o, "sha256", prefix + ".sha256");
 		if (sha != null && !sha.matches("[0-9a-fA-F]{64}")) throw new IOException(f.origin + ": field \"" + prefix +
 			".sha256\" must be 64 hexadecimal digits");
 		return new ModelFile(file, sha, f.optUrl(o, "url", prefix + ".url"), f.optSize(o, "size", prefix + ".size"));
+	}
+
+	/** A name without separators, drive letter or NUL, other than "." and "..": it resolves beside the descriptor. */
+	static boolean isPlainFileName(String name) {
+		return !name.contains("/") && !name.contains("\\") && !name.contains(":") && !name.contains("\u0000") && !name
+			.equals(".") && !name.equals("..");
 	}
 
 	private static Preprocessing preprocessing(Fields f, JsonObject o) throws IOException {
@@ -125,16 +133,23 @@ public final class ModelDescriptorReader {
 		}
 		Preprocessing.Normalization normalization = f.optEnum(o, "normalization", "preprocessing.normalization",
 			Preprocessing.Normalization.MEAN_STD);
-		Preprocessing.InputLayout layout = f.optEnum(o, "layout", "preprocessing.layout",
-			Preprocessing.InputLayout.PADDED);
+		int size = f.integer(o, "inputSize", "preprocessing.inputSize");
+		if (size < Preprocessing.MIN_INPUT_SIZE || size > Preprocessing.MAX_INPUT_SIZE) throw new IOException(f.origin +
+			": field \"preprocessing.inputSize\" must be " + Preprocessing.MIN_INPUT_SIZE + " to " +
+			Preprocessing.MAX_INPUT_SIZE + ", not " + size);
+		float[] mean = f.channelValues(o, "pixelMean", false), std = f.channelValues(o, "pixelStd", true);
 		try {
-			return new Preprocessing(f.integer(o, "inputSize", "preprocessing.inputSize"), resize, normalization, f
-				.floats(o, "pixelMean", "preprocessing.pixelMean"), f.floats(o, "pixelStd", "preprocessing.pixelStd"),
-				layout);
+			return new Preprocessing(size, resize, normalization, mean, std, f.optEnum(o, "layout",
+				"preprocessing.layout", Preprocessing.InputLayout.PADDED));
 		}
 		catch (IllegalArgumentException e) {
 			throw new IOException(f.origin + ": " + e.getMessage(), e);
 		}
+	}
+
+	/** Whether {@code url} is plain http on the loopback interface (127.0.0.1, localhost or [::1]). */
+	public static boolean isLoopbackHttp(String url) {
+		return url.matches("http://(127\\.0\\.0\\.1|localhost|\\[::1\\])(:\\d+)?/[^\\s]*");
 	}
 
 	/** Typed field access with messages that name the descriptor and the field. */
@@ -158,12 +173,30 @@ public final class ModelDescriptorReader {
 			return e.getAsJsonObject();
 		}
 
-		/** An optional absolute http(s) URL. */
+		/**
+		 * An optional absolute https URL (or a plain http URL of the loopback interface, for the installer's tests:
+		 * {@code engine.install} refuses to download from it unless its tests allow it).
+		 */
 		String optUrl(JsonObject o, String key, String path) throws IOException {
 			String url = optString(o, key, path);
-			if (url != null && !url.matches("https?://[^\\s]+")) throw new IOException(origin + ": field \"" + path +
-				"\" must be an http:// or https:// URL, not \"" + url + "\"");
+			if (url != null && !url.matches("https://[^\\s]+") && !isLoopbackHttp(url)) throw new IOException(origin +
+				": field \"" + path + "\" must be an https:// URL, not \"" + url + "\"");
 			return url;
+		}
+
+		/** Three per-channel numbers of {@code preprocessing.KEY}, finite, and above 0 when {@code positive}. */
+		float[] channelValues(JsonObject o, String key, boolean positive) throws IOException {
+			String path = "preprocessing." + key;
+			float[] v = floats(o, key, path);
+			if (v.length != 3) throw new IOException(origin + ": field \"" + path + "\" must hold three numbers " +
+				(positive ? "above 0 " : "") + "(R, G, B), not " + java.util.Arrays.toString(v));
+			for (float x : v) {
+				if (!Float.isFinite(x)) throw new IOException(origin + ": field \"" + path + "\" must hold finite " +
+					"numbers, not " + java.util.Arrays.toString(v));
+				if (positive && !(x > 0)) throw new IOException(origin + ": field \"" + path + "\" must hold three " +
+					"numbers above 0 (R, G, B), not " + java.util.Arrays.toString(v));
+			}
+			return v;
 		}
 
 		/** An optional lower-case, dash-separated enum constant name, e.g. "min-max" for MIN_MAX. */

@@ -3,8 +3,9 @@ package io.github.samfiji.engine.model;
 import java.util.Arrays;
 
 /**
- * How a model wants its input image: the square input size, how the image is fitted into it, and how pixel
- * values (RGB, 0-255) are normalised. Each SAM family is one such profile; see {@code MODEL-INTERFACES.md}.
+ * How a model wants its input image: the square input size (at most {@value #MAX_INPUT_SIZE}; descriptors need at
+ * least {@value #MIN_INPUT_SIZE}, tests use smaller ones), how the image is fitted into it, and how pixel values (RGB, 0-255) are normalised (finite means, finite positive
+ * standard deviations). Each SAM family is one such profile; see {@code MODEL-INTERFACES.md}.
  */
 public final class Preprocessing {
 
@@ -50,6 +51,11 @@ public final class Preprocessing {
 		ORIGINAL
 	}
 
+	/** The smallest square input a model may take (SAM's embedding grid is the input size / 16). */
+	public static final int MIN_INPUT_SIZE = 64;
+	/** The largest (4096: 200 MB of float input; every SAM family uses 1024). */
+	public static final int MAX_INPUT_SIZE = 4096;
+
 	private final int inputSize;
 	private final ResizeRule resizeRule;
 	private final InputLayout layout;
@@ -76,11 +82,16 @@ public final class Preprocessing {
 	public Preprocessing(int inputSize, ResizeRule resizeRule, Normalization normalization, float[] pixelMean,
 		float[] pixelStd, InputLayout layout)
 	{
-		if (inputSize <= 0) throw new IllegalArgumentException("inputSize must be positive: " + inputSize);
+		if (inputSize <= 0 || inputSize > MAX_INPUT_SIZE) throw new IllegalArgumentException("inputSize must be 1 to " +
+			MAX_INPUT_SIZE + ", not " + inputSize);
 		if (pixelMean.length != 3 || pixelStd.length != 3) throw new IllegalArgumentException(
 			"pixelMean and pixelStd need three values (R, G, B)");
+		for (float m : pixelMean)
+			if (!Float.isFinite(m)) throw new IllegalArgumentException("pixelMean values must be finite: " + Arrays
+				.toString(pixelMean));
 		for (float s : pixelStd)
-			if (!(s > 0)) throw new IllegalArgumentException("pixelStd values must be positive: " + Arrays.toString(pixelStd));
+			if (!(s > 0) || !Float.isFinite(s)) throw new IllegalArgumentException("pixelStd values must be finite and " +
+				"positive: " + Arrays.toString(pixelStd));
 		this.inputSize = inputSize;
 		this.resizeRule = resizeRule;
 		this.normalization = normalization;

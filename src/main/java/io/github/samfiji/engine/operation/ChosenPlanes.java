@@ -38,6 +38,19 @@ public final class ChosenPlanes {
 		return new ChosenPlanes(channels.apply(image.planes(), image.axes(), mapping), image.axes(), channels);
 	}
 
+	/**
+	 * What to tell the user before segmenting an image of several channels without a channel choice, or {@code null}:
+	 * each channel is then a plane of its own, so prompts on one channel segment that channel only (a 48-bit RGB PNG,
+	 * which ImageJ opens as three 16-bit channels, is then segmented in red only).
+	 */
+	public String channelNotice() {
+		int n = imageAxes.size(PlaneAxes.CHANNEL);
+		if (n < 2 || !channels.isAll()) return null;
+		return "The image has " + n + " channels (a 48-bit RGB PNG opens as 3 16-bit channels), each segmented as a " +
+			"plane of its own: only the channels the prompts are on are segmented. Choose the channels to see the colour" +
+			" image (1,2" + (n > 2 ? ",3" : "") + ") or one channel.";
+	}
+
 	public PlaneSource planes() { return planes; }
 
 	/** The axes of {@link #planes()}: the image's, or z and t after a channel choice. */

@@ -35,6 +35,8 @@ final class ModelRun {
 		TaskMonitor monitor, Work work) throws IOException
 	{
 		planes.checkLabelMemory();
+		String notice = planes.channelNotice();
+		if (notice != null) monitor.warn(notice);
 		EmbeddingCache cache = caches.forDirectory(settings.cacheDirectory(), monitor::warn);
 		monitor.progress("Loading model " + (settings.model() == null ? "" : settings.model()), 0, 0);
 		try (ModelPool.Lease lease = models.acquire(settings.model(), settings.engine())) {
@@ -42,6 +44,7 @@ final class ModelRun {
 			List<String> notes = new ArrayList<>();
 			SegmentationResult result = work.run(new PromptSegmenter(lease.model(), settings.segmentation(), cache),
 				notes);
+			if (notice != null) notes.add(notice);
 			notes.add(CacheCounts.of(cache).since(before).toString());
 			return new RunResult(result, planes.labelDimensions(), settings.segmentation().intensityMapping().describe(),
 				notes);

@@ -17,7 +17,7 @@ import java.util.Map;
  * them).</li>
  * </ul>
  * A percentile {@code p} of {@code n} values is the sorted value at index {@code round(p / 100 * (n - 1))}; NaN
- * values are ignored and become 0. RGB planes are never remapped. When the range is empty (a constant plane),
+ * and infinite values are left out (NaN and -Infinity become 0, +Infinity 255). RGB planes are never remapped. When the range is empty (a constant plane),
  * every pixel becomes 0.
  */
 public final class IntensityMapping {
@@ -58,7 +58,9 @@ public final class IntensityMapping {
 	}
 
 	private IntensityMapping(Kind kind, double low, double high, String name) {
-		if (Double.isNaN(low) || Double.isNaN(high) || !(low < high)) throw new IllegalArgumentException(
+		if (!Double.isFinite(low) || !Double.isFinite(high) || !Double.isFinite(high - low))
+			throw new IllegalArgumentException("The intensity range needs finite numbers, got " + low + " and " + high);
+		if (!(low < high)) throw new IllegalArgumentException(
 			"The intensity range needs low < high, got " + low + " and " + high);
 		if (kind != Kind.FIXED && (low < 0 || high > 100)) throw new IllegalArgumentException(
 			"Percentiles must lie in 0-100, got " + low + " and " + high);

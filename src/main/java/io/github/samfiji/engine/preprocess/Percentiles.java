@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Nearest-rank percentiles: percentile {@code p} of {@code n} values is the sorted value at index
- * {@code round(p / 100 * (n - 1))}. NaN values are ignored; all-NaN input gives {@code [0, 0]}.
+ * {@code round(p / 100 * (n - 1))}. NaN and infinite values are ignored (an infinite percentile would scale every
+ * finite value to the same grey); input without a finite value gives {@code [0, 0]}.
  */
 final class Percentiles {
 
@@ -14,7 +15,7 @@ final class Percentiles {
 		float[] sorted = new float[values.length];
 		int n = 0;
 		for (float v : values)
-			if (!Float.isNaN(v)) sorted[n++] = v;
+			if (Float.isFinite(v)) sorted[n++] = v;
 		if (n == 0) return new double[] { 0, 0 };
 		Arrays.sort(sorted, 0, n);
 		return new double[] { sorted[rank(lowPercentile, n)], sorted[rank(highPercentile, n)] };

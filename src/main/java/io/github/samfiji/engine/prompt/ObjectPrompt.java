@@ -57,7 +57,9 @@ public final class ObjectPrompt {
 	}
 
 	/**
-	 * Checks that every point and the box lie inside a {@code width x height} plane.
+	 * Checks that every point lies inside a {@code width x height} plane, and that the box overlaps it and reaches no
+	 * further than the plane's own size beyond its edges (so that its corners stay exact in the model's float
+	 * coordinates; a box of width {@code 1e300} is refused).
 	 *
 	 * @param label how the object is called in the message, e.g. "Object 3"
 	 * @throws IllegalArgumentException naming the offending prompt and the plane size
@@ -66,9 +68,13 @@ public final class ObjectPrompt {
 		for (PromptPoint p : points)
 			if (p.x() < 0 || p.y() < 0 || p.x() > width || p.y() > height) throw new IllegalArgumentException(label +
 				": point " + p + " lies outside the " + width + "x" + height + " image");
-		if (box != null && (box.x() >= width || box.y() >= height || box.maxX() <= 0 || box.maxY() <= 0))
+		if (box == null) return;
+		if (box.x() >= width || box.y() >= height || box.maxX() <= 0 || box.maxY() <= 0)
 			throw new IllegalArgumentException(label + ": " + box + " lies outside the " + width + "x" + height +
 				" image");
+		if (box.x() < -width || box.y() < -height || box.maxX() > 2.0 * width || box.maxY() > 2.0 * height)
+			throw new IllegalArgumentException(label + ": " + box + " reaches more than the image's size beyond its " +
+				"edges (the image is " + width + "x" + height + "): give the box in pixels of this image");
 	}
 
 	@Override

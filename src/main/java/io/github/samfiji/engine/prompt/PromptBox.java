@@ -3,6 +3,7 @@ package io.github.samfiji.engine.prompt;
 /**
  * A box prompt in original continuous pixel coordinates: {@code x, y} is the top-left corner, so the box
  * {@code (x=2, y=3, width=4, height=5)} covers pixel columns 2-5 and rows 3-7 exactly, as an ImageJ rectangle does.
+ * Every number is finite; the width and height are positive.
  */
 public final class PromptBox {
 
@@ -12,8 +13,11 @@ public final class PromptBox {
 	private final double height;
 
 	public PromptBox(double x, double y, double width, double height) {
-		if (!(width > 0) || !(height > 0)) throw new IllegalArgumentException("A box needs a positive width and height, got " + width + "x" + height);
-		if (!Double.isFinite(x) || !Double.isFinite(y)) throw new IllegalArgumentException("Box position must be finite: " + x + ", " + y);
+		if (!(width > 0 && width < Double.POSITIVE_INFINITY) || !(height > 0 && height < Double.POSITIVE_INFINITY))
+			throw new IllegalArgumentException("A box needs a finite, positive width and height, got " + width + "x" +
+				height);
+		if (!Double.isFinite(x) || !Double.isFinite(y)) throw new IllegalArgumentException(
+			"A box needs a finite position, got " + x + ", " + y);
 		this.x = x;
 		this.y = y;
 		this.width = width;

@@ -11,7 +11,8 @@ public final class PromptPoint {
 	private final boolean positive;
 
 	public PromptPoint(double x, double y, boolean positive) {
-		if (!Double.isFinite(x) || !Double.isFinite(y)) throw new IllegalArgumentException("Point coordinates must be finite: " + x + ", " + y);
+		if (!Double.isFinite(x) || !Double.isFinite(y)) throw new IllegalArgumentException(
+			"A point needs finite coordinates, got " + x + ", " + y);
 		this.x = x;
 		this.y = y;
 		this.positive = positive;

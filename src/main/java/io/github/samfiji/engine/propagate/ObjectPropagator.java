@@ -10,6 +10,7 @@ import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.preprocess.BlankPlanes;
+import io.github.samfiji.engine.region.NonFiniteNotes;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
@@ -20,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+
+import net.imglib2.RandomAccessibleInterval;
 
 /**
  * Propagates objects through a stack or time-lapse: from each annotated plane, each object is segmented on the
@@ -87,6 +90,7 @@ public final class ObjectPropagator {
 		final ProgressClock clock;
 		final List<SegmentedObject> found = new ArrayList<>();
 		final Map<Integer, List<String>> stops = new LinkedHashMap<>();
+		final NonFiniteNotes nonFinite = new NonFiniteNotes();
 		EmbeddingPrefetcher prefetcher;
 		int visited;
 		int currentPlane;
@@ -142,7 +146,8 @@ public final class ObjectPropagator {
 		/** Decodes the seeds and walkers that reach {@code plane}; walkers that stop leave {@code active}. */
 		void visit(int plane, List<SeedPlan.Seed> seeds, List<Walker> active, int prefetchPlane) {
 			String at = options.axis() + " " + axes.coordinate(plane, options.axis());
-			if (BlankPlanes.isBlank(planes.plane(plane))) {
+			RandomAccessibleInterval<?> pixels = planes.plane(plane);
+			if (BlankPlanes.isBlank(pixels)) {
 				for (SeedPlan.Seed s : seeds) {
 					monitor.warn("Object " + s.objectId + " is annotated on plane " + plane +
 						", which is blank (every pixel the same value): nothing to segment there");
@@ -153,6 +158,7 @@ public final class ObjectPropagator {
 				active.clear();
 				return;
 			}
+			nonFinite.add(plane, pixels);
 			prefetcher.prefetch(prefetchPlane);
 			ImageEmbedding embedding = prefetcher.get(plane);
 			warnIfTheCacheIsTooSmall(embedding.sizeInBytes());
@@ -215,7 +221,7 @@ public final class ObjectPropagator {
 					.getKey())));
 			}
 			SegmentationResult segmentation = new SegmentationResult(planes.width(), planes.height(), planes
-				.planeCount(), found, true);
+				.planeCount(), found, true, nonFinite.lines());
 			if (stop != null) segmentation = segmentation.stoppedEarly(stop.reason(), stop.failure());
 			return new PropagationResult(segmentation, tracks);
 		}

@@ -75,8 +75,8 @@ public final class PlaneRegions {
 		checkPlane(region);
 		if (region.isWholePlane()) return segmenter.encode(plane, fingerprint(), monitor);
 		SamModel model = segmenter.model();
-		return segmenter.cache().get(key(region), () -> model.encoder().encode(model.preprocessor().prepare(region.view(
-			plane), range()), monitor));
+		return segmenter.cache().get(key(region), segmenter.embeddingCheck(region.width(), region.height()),
+			() -> model.encoder().encode(model.preprocessor().prepare(region.view(plane), range()), monitor));
 	}
 
 	/**

@@ -20,7 +20,9 @@ import java.util.List;
  * {@code volume_calibrated} is {@code area} times the voxel volume in {@code unit}³ (pixel area times the plane
  * spacing, so an object's volume in a z-stack is the sum over its rows; anisotropic voxels are taken as they are);
  * {@code intensity} is the intensity mapping of the run (e.g. {@code auto}, {@code ct-lung (fixed:-1350:150)}). In CSV,
- * decimals are written plainly (no exponent), rounded to 6 decimal places, without trailing zeros.
+ * decimals are written plainly (no exponent), rounded to 6 decimal places, without trailing zeros; a number that is not
+ * finite (a broken model's score, a crafted calibration) is written {@code NaN}, {@code Inf} or {@code -Inf}, as R and
+ * pandas read them.
  */
 public final class ObjectTable {
 
@@ -85,9 +87,14 @@ public final class ObjectTable {
 	}
 
 	private static String format(Object value) {
+		if (value instanceof Double && !Double.isFinite((Double) value)) return nonFinite((Double) value);
 		if (value instanceof Double) return BigDecimal.valueOf((Double) value).setScale(6, RoundingMode.HALF_UP)
 			.stripTrailingZeros().toPlainString();
 		String s = String.valueOf(value);
 		return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+	}
+
+	private static String nonFinite(double value) {
+		return Double.isNaN(value) ? "NaN" : value > 0 ? "Inf" : "-Inf";
 	}
 }

@@ -29,10 +29,15 @@ class DiskEmbeddingStoreTest {
 
 	private final List<String> warnings = new ArrayList<>();
 
+	/** An embedding whose second tensor has a NaN (stored bit for bit, but refused by the cache's check). */
 	private static ImageEmbedding embedding(int floats, float seed) {
+		return embedding(floats, seed, Float.NaN);
+	}
+
+	private static ImageEmbedding embedding(int floats, float seed, float first) {
 		float[] a = new float[floats], b = new float[3];
 		for (int i = 0; i < floats; i++) a[i] = seed + i * 0.25f - 7;
-		b[0] = Float.NaN;
+		b[0] = first;
 		b[1] = -0f;
 		b[2] = Float.MAX_VALUE;
 		return new ImageEmbedding("model-x", ResizeGeometry.of(300, 200, Preprocessing.samDefault()), new float[][] { a,
@@ -71,7 +76,7 @@ class DiskEmbeddingStoreTest {
 	@Test
 	void aSecondCacheOverTheSameDirectoryNeverComputes() {
 		EmbeddingCache first = new EmbeddingCache(1 << 20, store(1 << 20));
-		first.get(key("p"), () -> embedding(100, 1));
+		first.get(key("p"), () -> embedding(100, 1, 0.5f));
 		EmbeddingCache second = new EmbeddingCache(1 << 20, store(1 << 20));
 		ImageEmbedding e = second.get(key("p"), () -> {
 			throw new AssertionError("must come from disk");
@@ -156,12 +161,32 @@ class DiskEmbeddingStoreTest {
 	@Test
 	void aFailedWriteIsAWarningNotAFailure() throws IOException {
 		Path notADirectory = dir.resolve("file");
-		Files.write(notADirectory, new byte[1]);
 		DiskEmbeddingStore store = new DiskEmbeddingStore(notADirectory, 1 << 20, warnings::add);
+		Files.write(notADirectory, new byte[1]); // after the store was made (a file at once is refused, see below)
 		EmbeddingCache cache = new EmbeddingCache(1 << 20, store);
 		assertEquals(10, cache.get(key("p"), () -> embedding(10, 0)).tensor(0).length);
 		assertEquals(1, warnings.size(), warnings.toString());
 		assertTrue(warnings.get(0).contains("could not write"), warnings.get(0));
 		assertEquals(Optional.empty(), store.load(key("p")));
+	}
+
+	@Test
+	void aFileInPlaceOfTheFolderIsRefusedAtOnce() throws IOException {
+		Path file = Files.write(dir.resolve("cache"), new byte[] { 1 });
+		IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+			() -> store(1 << 20));
+		assertEquals("The embedding cache folder " + file + " is a file: give a folder (it is created when missing)", e
+			.getMessage());
+	}
+
+	@Test
+	void aFailedWriteIsReportedWithoutAnExceptionClass() throws IOException {
+		DiskEmbeddingStore store = store(1 << 20);
+		Files.createDirectories(store.fileFor(key("p")).resolve("in-the-way"));
+		store.save(key("p"), embedding(10, 1, 0.5f));
+		assertEquals(1, warnings.size());
+		assertTrue(warnings.get(0).startsWith("Embedding cache: could not write " + store.fileFor(key("p")) + " ("),
+			warnings.get(0));
+		assertFalse(warnings.get(0).contains("Exception"), warnings.get(0));
 	}
 }

@@ -27,6 +27,7 @@ final class LoopbackFileServer implements AutoCloseable {
 	private volatile String corruptName;
 	private final Map<String, String> redirects = new HashMap<>();
 
+	/** Starts the server (a manager with {@link DownloadPolicy#LOOPBACK_HTTP_FOR_TESTS} may download from it). */
 	LoopbackFileServer() throws IOException {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.createContext("/", this::handle);

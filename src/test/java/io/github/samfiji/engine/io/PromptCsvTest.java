@@ -136,7 +136,7 @@ class PromptCsvTest {
 
 	@Test
 	void invalidBoxIsRefusedWithTheLine() {
-		assertEquals("prompts.csv, line 2: A box needs a positive width and height, got 0.0x5.0", error(HEADER,
+		assertEquals("prompts.csv, line 2: A box needs a finite, positive width and height, got 0.0x5.0", error(HEADER,
 			"a,box,1,1,0,5,,1"));
 	}
 
@@ -175,5 +175,59 @@ class PromptCsvTest {
 		Path file = dir.resolve("absent.csv");
 		IOException e = assertThrows(IOException.class, () -> PromptCsv.read(file));
 		assertEquals("Prompt file not found: " + file, e.getMessage());
+	}
+
+	@Test
+	void aByteOrderMarkIsSkipped(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("excel.csv");
+		Files.write(file, ("\ufeff" + HEADER + "\na,box,1,2,3,4,,1\n").getBytes(StandardCharsets.UTF_8));
+		assertEquals(3.0, PromptCsv.read(file).get(0).box().width(), 0);
+		assertEquals(3.0, read("\ufeff" + HEADER, "a,box,1,2,3,4,,1").get(0).box().width(), 0);
+	}
+
+	@Test
+	void semicolonsAndDecimalCommasOfEuropeanSpreadsheetsAreRead() throws IOException {
+		List<ObjectPrompt> prompts = read(HEADER.replace(',', ';'), "a;box;1,5;2;30,25;40;;1", "b;point;3;4;;;1;2");
+		assertEquals(1.5, prompts.get(0).box().x(), 0);
+		assertEquals(30.25, prompts.get(0).box().width(), 0);
+		assertPoint(3.5, 4.5, true, prompts.get(1).points().get(0));
+		assertEquals(2, prompts.get(1).slice());
+		assertEquals(1, read(HEADER.replace(',', '\t'), "a\tbox\t1\t2\t3\t4\t\t1").size(), "tabs");
+	}
+
+	@Test
+	void decimalCommasInACommaSeparatedFileAreNamed() {
+		assertEquals("prompts.csv, line 2: 10 cells, but the header has 8: decimal commas (e.g. 10,5)? Write " +
+			"decimals with '.', or separate the cells with ';'", error(HEADER, "a,box,10,5,20,5,30,40,,1"));
+	}
+
+	@Test
+	void emptyCellsBeyondTheHeaderAreAccepted() throws IOException {
+		assertEquals(1, read(HEADER, "a,box,1,2,3,4,,1,,").size());
+	}
+
+	@Test
+	void invalidUtf8NamesTheFileAndLine(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("latin1.csv");
+		Files.write(file, (HEADER + "\nb,box,1,2,3,4,,1\ncaf\u00e9,box,1,2,3,4,,1\n").getBytes(
+			StandardCharsets.ISO_8859_1));
+		IOException e = assertThrows(IOException.class, () -> PromptCsv.read(file));
+		assertEquals(file + ", line 3: not UTF-8 text (byte 0xE9 at column 4): save the file as UTF-8 (in Excel: " +
+			"CSV UTF-8)", e.getMessage());
+	}
+
+	@Test
+	void aFractionalSliceIsRefused() {
+		assertEquals("prompts.csv, line 2: column 'slice' must be a whole number or 'all', not '2.9'", error(HEADER,
+			"a,box,1,1,5,5,,2.9"));
+	}
+
+	@Test
+	void aBinaryFileIsRefusedAsNotText(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("image.csv");
+		Files.write(file, new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0 });
+		IOException e = assertThrows(IOException.class, () -> PromptCsv.read(file));
+		assertEquals(file + ", line 1: not UTF-8 text (byte 0x89 at column 1): save the file as UTF-8 (in Excel: " +
+			"CSV UTF-8)", e.getMessage());
 	}
 }

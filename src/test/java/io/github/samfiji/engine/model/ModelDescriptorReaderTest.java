@@ -199,7 +199,8 @@ class ModelDescriptorReaderTest {
 		mean.add(2);
 		json.getAsJsonObject("preprocessing").add("pixelMean", mean);
 		Path file = TinyModels.writeDescriptor(dir, "mean.json", json);
-		assertEquals(file + ": pixelMean and pixelStd need three values (R, G, B)", readFails(file));
+		assertEquals(file + ": field \"preprocessing.pixelMean\" must hold three numbers (R, G, B), not [1.0, 2.0]",
+			readFails(file));
 	}
 
 	@Test
@@ -211,7 +212,8 @@ class ModelDescriptorReaderTest {
 		std.add(1);
 		json.getAsJsonObject("preprocessing").add("pixelStd", std);
 		Path file = TinyModels.writeDescriptor(dir, "std.json", json);
-		assertEquals(file + ": pixelStd values must be positive: [1.0, 0.0, 1.0]", readFails(file));
+		assertEquals(file + ": field \"preprocessing.pixelStd\" must hold three numbers above 0 (R, G, B), not [1.0, " +
+			"0.0, 1.0]", readFails(file));
 	}
 
 	@Test
@@ -272,7 +274,8 @@ class ModelDescriptorReaderTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "url=ftp://host/x.onnx", "sha256=abc", "file=/abs/x.onnx", "normalization=z-score",
-		"upsample=nearest" })
+		"upsample=nearest", "url=http://example.org/x.onnx", "file=../x.onnx", "file=sub/x.onnx", "file=..",
+		"file=C:x.onnx" })
 	void badFamilyFieldsAreNamed(String change) throws IOException {
 		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
 		String key = change.split("=")[0], value = change.split("=")[1];
@@ -282,9 +285,10 @@ class ModelDescriptorReaderTest {
 		Path file = TinyModels.writeDescriptor(dir, "bad.json", json);
 		String expected;
 		switch (key) {
-			case "url": expected = "field \"decoder.url\" must be an http:// or https:// URL, not \"ftp://host/x.onnx\""; break;
+			case "url": expected = "field \"decoder.url\" must be an https:// URL, not \"" + value + "\""; break;
 			case "sha256": expected = "field \"decoder.sha256\" must be 64 hexadecimal digits"; break;
-			case "file": expected = "field \"decoder.file\" must be a relative path with '/' separators, not \"/abs/x.onnx\""; break;
+			case "file": expected = "field \"decoder.file\" must be a file name beside the descriptor (no folder, no " +
+				"'..'), not \"" + value + "\""; break;
 			case "normalization": expected = "field \"preprocessing.normalization\" must be one of \"mean-std\", \"min-max\", not \"z-score\""; break;
 			default: expected = "field \"decoder.upsample\" must be one of \"logits\", \"probabilities\", not \"nearest\"";
 		}
@@ -365,9 +369,47 @@ class ModelDescriptorReaderTest {
 				JsonObject archive = new JsonObject();
 				archive.addProperty("file", value);
 				json.add("archive", archive);
-				expected = "field \"archive.file\" must be a plain file name, not \"a/b.zip\"";
+				expected = "field \"archive.file\" must be a file name beside the descriptor (no folder, no '..'), not \"a/b.zip\"";
 		}
 		Path file = TinyModels.writeDescriptor(dir, "bad.json", json);
 		assertEquals(file + ": " + expected, readFails(file));
+	}
+
+	/** Sets {@code preprocessing.KEY} to the JSON {@code value} and returns the reader's message. */
+	private String preprocessingRefused(String key, String value) throws IOException {
+		JsonObject json = TinyModels.descriptorJson(TinyModels.BOX);
+		json.getAsJsonObject("preprocessing").add(key, com.google.gson.JsonParser.parseString(value));
+		Path file = TinyModels.writeDescriptor(dir, "pre.json", json);
+		return readFails(file).substring(file.toString().length() + 2);
+	}
+
+	@Test
+	void inputSizeIsBounded() throws IOException {
+		// 65536 gave a NegativeArraySizeException (3 x 65536^2 floats); 0 and negative sizes divided by zero
+		for (String size : new String[] { "65536", "4097", "63", "0", "-1024" })
+			assertEquals("field \"preprocessing.inputSize\" must be 64 to 4096, not " + size, preprocessingRefused(
+				"inputSize", size), size);
+	}
+
+	@Test
+	void meanAndStdMustBeFiniteAndStdPositive() throws IOException {
+		assertEquals("field \"preprocessing.pixelMean\" must hold finite numbers, not [NaN, 1.0, 1.0]",
+			preprocessingRefused("pixelMean", "[NaN, 1, 1]"));
+		assertEquals("field \"preprocessing.pixelMean\" must hold finite numbers, not [Infinity, 1.0, 1.0]",
+			preprocessingRefused("pixelMean", "[1e39, 1, 1]"));
+		assertEquals("field \"preprocessing.pixelStd\" must hold finite numbers, not [1.0, Infinity, 1.0]",
+			preprocessingRefused("pixelStd", "[1, Infinity, 1]"));
+		assertEquals("field \"preprocessing.pixelStd\" must hold three numbers above 0 (R, G, B), not [1.0, 0.0, 1.0]",
+			preprocessingRefused("pixelStd", "[1, 0, 1]"));
+		assertEquals("field \"preprocessing.pixelStd\" must hold three numbers above 0 (R, G, B), not [-58.0, 1.0, 1.0]",
+			preprocessingRefused("pixelStd", "[-58, 1, 1]"));
+		assertEquals("field \"preprocessing.pixelMean\" must hold three numbers (R, G, B), not [1.0, 2.0]",
+			preprocessingRefused("pixelMean", "[1, 2]"));
+	}
+
+	@Test
+	void truncatedJsonIsNamedWithoutAnExceptionClass() throws IOException {
+		Path file = write("cut.json", "{ \"id\": \"x\", ");
+		assertEquals(file + ": not valid JSON (End of input at line 1 column 14 path $.id)", readFails(file));
 	}
 }

@@ -68,6 +68,16 @@ class IntensityMappingTest {
 	}
 
 	@Test
+	void rangeMustBeFinite() {
+		// an infinite bound scales every pixel by 0 and Infinity - Infinity gives NaN pixels
+		assertEquals("The intensity range needs finite numbers, got -Infinity and 5.0", assertThrows(
+			IllegalArgumentException.class, () -> IntensityMapping.fixed(Double.NEGATIVE_INFINITY, 5)).getMessage());
+		assertEquals("The intensity range needs finite numbers, got -1.0E308 and 1.0E308", assertThrows(
+			IllegalArgumentException.class, () -> IntensityMapping.fixed(-1e308, 1e308)).getMessage());
+		assertThrows(IllegalArgumentException.class, () -> IntensityMapping.window(Double.POSITIVE_INFINITY, 0));
+	}
+
+	@Test
 	void percentilesMustLieInZeroToHundred() {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IntensityMapping.parse(
 			"percentiles:-1:50"));

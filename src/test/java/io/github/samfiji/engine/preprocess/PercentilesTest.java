@@ -27,6 +27,14 @@ class PercentilesTest {
 	}
 
 	@Test
+	void infiniteValuesAreIgnoredLikeNan() {
+		// a third of the plane +Infinity must not become the 99.9th percentile (every finite pixel would map to 0)
+		float[] v = { Float.POSITIVE_INFINITY, 3, Float.NEGATIVE_INFINITY, -1, 7, Float.POSITIVE_INFINITY };
+		assertArrayEquals(new double[] { -1, 7 }, Percentiles.of(v, 0, 100));
+		assertArrayEquals(new double[] { 0, 0 }, Percentiles.of(new float[] { Float.POSITIVE_INFINITY }, 0.1, 99.9));
+	}
+
+	@Test
 	void allNanGivesZeroRange() {
 		assertArrayEquals(new double[] { 0, 0 }, Percentiles.of(new float[] { Float.NaN, Float.NaN }, 0.1, 99.9));
 		assertArrayEquals(new double[] { 0, 0 }, Percentiles.of(new float[0], 0.1, 99.9));

@@ -74,6 +74,18 @@ class PlaneConverterTest {
 	}
 
 	@Test
+	void infinitePixelsAreLeftOutOfTheRangeAndClipped() {
+		float inf = Float.POSITIVE_INFINITY;
+		float[] data = { inf, 0, -inf, 10, inf, Float.NaN, 20, inf, 30, inf, 40, inf };
+		RgbPlane rgb = PlaneConverter.toRgb(ArrayImgs.floats(data, 4, 3), IntensityMapping.percentiles(0, 100));
+		assertEquals(0, rgb.mappedMin(), 0);
+		assertEquals(40, rgb.mappedMax(), 0);
+		assertChannel(new double[] { 255, 0, 0, 63.75, 255, 0, 127.5, 255, 191.25, 255, 255, 255 }, rgb.channel(0));
+		RgbPlane auto = PlaneConverter.toRgb(ArrayImgs.floats(data, 4, 3), IntensityMapping.auto());
+		assertEquals(40, auto.mappedMax(), 0);
+	}
+
+	@Test
 	void autoOnFloatsUsesPointOneAndNinetyNinePointNinePercentiles() {
 		// 2001 values -1000..1000: p0.1 -> index 2 -> -998, p99.9 -> index 1998 -> 998
 		float[] data = new float[2001];

@@ -107,14 +107,14 @@ class ObjectPromptTest {
 	@Test
 	void boxAndPointValuesMustBeUsable() {
 		IllegalArgumentException size = assertThrows(IllegalArgumentException.class, () -> new PromptBox(0, 0, 0, 5));
-		assertEquals("A box needs a positive width and height, got 0.0x5.0", size.getMessage());
+		assertEquals("A box needs a finite, positive width and height, got 0.0x5.0", size.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> new PromptBox(0, 0, 5, Double.NaN));
 		IllegalArgumentException position = assertThrows(IllegalArgumentException.class, () -> new PromptBox(
 			Double.POSITIVE_INFINITY, 0, 5, 5));
-		assertEquals("Box position must be finite: Infinity, 0.0", position.getMessage());
+		assertEquals("A box needs a finite position, got Infinity, 0.0", position.getMessage());
 		IllegalArgumentException point = assertThrows(IllegalArgumentException.class, () -> new PromptPoint(Double.NaN,
 			1, true));
-		assertEquals("Point coordinates must be finite: NaN, 1.0", point.getMessage());
+		assertEquals("A point needs finite coordinates, got NaN, 1.0", point.getMessage());
 	}
 
 	@Test
@@ -122,5 +122,17 @@ class ObjectPromptTest {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LowResMask(256,
 			new float[255 * 256]));
 		assertEquals("Expected 65536 logits for a 256x256 mask, got 65280", e.getMessage());
+	}
+
+	@Test
+	void nonFiniteCoordinatesAreRefused() {
+		assertEquals("A box needs a finite, positive width and height, got Infinityx20.0", assertThrows(
+			IllegalArgumentException.class, () -> new PromptBox(1, 2, Double.POSITIVE_INFINITY, 20)).getMessage());
+		assertEquals("A box needs a finite, positive width and height, got 20.0xNaN", assertThrows(
+			IllegalArgumentException.class, () -> new PromptBox(1, 2, 20, Double.NaN)).getMessage());
+		assertEquals("A box needs a finite position, got NaN, 2.0", assertThrows(IllegalArgumentException.class,
+			() -> new PromptBox(Double.NaN, 2, 20, 20)).getMessage());
+		assertEquals("A point needs finite coordinates, got Infinity, 2.0", assertThrows(IllegalArgumentException.class,
+			() -> new PromptPoint(Double.POSITIVE_INFINITY, 2, true)).getMessage());
 	}
 }

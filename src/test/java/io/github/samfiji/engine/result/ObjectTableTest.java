@@ -87,4 +87,20 @@ class ObjectTableTest {
 		assertEquals("1,\"nucleus, left\",1,16,0.0002,mm,0,0.9,,0,0,4,4,,0.0002,", new String(out.toByteArray(),
 			StandardCharsets.UTF_8).split("\n")[1]);
 	}
+
+	@Test
+	void nonFiniteNumbersAreWrittenAsNaNAndInf() throws IOException {
+		// a broken model gives NaN scores; a crafted calibration infinite areas: the table is written all the same
+		SegmentationResult r = new SegmentationResult(10, 8, 1, Arrays.asList(object(1, "a", 1, Float.NaN, 0, 0, 4, 4),
+			object(2, "b", 1, Float.POSITIVE_INFINITY, 5, 5, 2, 2)), true);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		new ObjectTable(r, r.labels(), Double.POSITIVE_INFINITY, Double.NaN, "µm", "auto").writeCsv(out);
+		String[] lines = new String(out.toByteArray(), StandardCharsets.UTF_8).split("\n");
+		assertEquals("1,a,1,16,Inf,µm,0,NaN,,0,0,4,4,,NaN,auto", lines[1]);
+		assertEquals("2,b,1,4,Inf,µm,0,Inf,,5,5,2,2,,NaN,auto", lines[2]);
+		out.reset();
+		new ObjectTable(r, r.labels(), Double.NEGATIVE_INFINITY, 1, "µm", "auto").writeCsv(out);
+		assertEquals("1,a,1,16,-Inf,µm,0,NaN,,0,0,4,4,,-Inf,auto", new String(out.toByteArray(), StandardCharsets.UTF_8)
+			.split("\n")[1]);
+	}
 }
