@@ -104,8 +104,9 @@ public final class PromptSegmenter {
 	}
 
 	/**
-	 * Decodes one object's prompt on an embedding: one mask, or several when the decoder is multimask and the
-	 * mode is {@code ALL}. Ids are numbered from {@code firstId}.
+	 * Decodes one object's prompt on an embedding: the candidates the multimask mode keeps for it (one mask, or
+	 * several for {@code ALL} and an ambiguous prompt), or every candidate ranked when the options ask for that. Ids
+	 * are numbered from {@code firstId}.
 	 *
 	 * @throws IllegalArgumentException when a prompt lies outside the embedded plane
 	 */
@@ -114,8 +115,10 @@ public final class PromptSegmenter {
 		prompt.checkInside(w, h, prompt.name() == null ? "Prompt" : prompt.name());
 		DecoderOutput out = model.decoder().decode(embedding, prompt);
 		List<SegmentedObject> objects = new ArrayList<>();
-		for (int k : options.multimask().select(out)) {
-			ObjectMask mask = ObjectMask.threshold(out.maskLogits(), out.maskOffset(k), w, h, 0f);
+		for (int k : options.rankedCandidates() ? options.multimask().ranking(out, prompt) : options.multimask().select(
+			out, prompt))
+		{
+			ObjectMask mask = ObjectMask.threshold(out.logits(k), 0, w, h, 0f);
 			objects.add(new SegmentedObject(firstId + objects.size(), prompt, mask, out.predictedIou(k), out.lowRes(
 				k)));
 		}

@@ -26,13 +26,16 @@ public final class ObjectDecoding {
 	private ObjectDecoding() {}
 
 	/**
-	 * The segmenter that gives the candidate masks of a prompt, best first: for a multimask model with {@code BEST},
-	 * its three multimask candidates ranked by predicted IoU; otherwise the single-mask output.
+	 * The segmenter that gives every candidate mask of a prompt, the multimask mode's choice first, then the others
+	 * by predicted IoU ({@link MultimaskMode#ranking}), so that M cycles through all of them: four for a SAM decoder
+	 * (a 4-mask export, or a single-mask export rewritten to expose its candidates), three for SAM2, one for a
+	 * single-mask decoder.
 	 */
 	static PromptSegmenter ranked(PromptSegmenter segmenter, MultimaskMode multimask) {
-		MultimaskMode mode = multimask == MultimaskMode.SINGLE ? MultimaskMode.SINGLE : MultimaskMode.ALL;
-		return segmenter.options().multimask() == mode ? segmenter : new PromptSegmenter(segmenter.model(), segmenter
-			.options().withMultimask(mode), segmenter.cache());
+		MultimaskMode mode = multimask == MultimaskMode.ALL ? MultimaskMode.BEST : multimask;
+		if (segmenter.options().multimask() == mode && segmenter.options().rankedCandidates()) return segmenter;
+		return new PromptSegmenter(segmenter.model(), segmenter.options().withMultimask(mode).withRankedCandidates(true),
+			segmenter.cache());
 	}
 
 	/**

@@ -47,7 +47,7 @@ public final class ObjectMacro {
 	private final List<Integer> ranks;
 
 	/**
-	 * @param multimask {@code BEST} (candidates ranked by predicted IoU) or {@code SINGLE}
+	 * @param multimask the candidate shown first: {@code SINGLE}, {@code BEST}, {@code SMALLEST} or {@code LARGEST}
 	 * @param encoding how the plane is encoded; for the tool's objects, with the mode it used on the plane
 	 * @param prompts {@link PromptPoint}s and at most one {@link PromptBox}, in the order they were given
 	 * @param ranks the 1-based candidate chosen after each prompt
