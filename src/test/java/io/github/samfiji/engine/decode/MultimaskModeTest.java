@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+
 import java.util.Arrays;
 import java.util.Collections;
 
@@ -43,6 +45,50 @@ class MultimaskModeTest {
 			assertEquals(Collections.singletonList(0), m.select(output(0.3f)), m.name());
 	}
 
+	/** Candidates of 1x2 pixels with the given positive pixel counts (0-2) and IoUs. */
+	private static DecoderOutput sized(int[] areas, float... iou) {
+		float[] masks = new float[2 * iou.length];
+		for (int k = 0; k < iou.length; k++)
+			for (int i = 0; i < 2; i++) masks[2 * k + i] = i < areas[k] ? 1 : -1;
+		return new DecoderOutput(iou.length, 2, 1, masks, iou, 1, new float[iou.length]);
+	}
+
+	@Test
+	void smallestAndLargestChooseByAreaAmongTheMultimaskCandidatesTiesByIou() {
+		DecoderOutput out = sized(new int[] { 0, 2, 1, 1 }, 0.5f, 0.6f, 0.7f, 0.9f);
+		assertEquals(Collections.singletonList(3), MultimaskMode.SMALLEST.select(out)); // 2 and 3 tie: higher IoU
+		assertEquals(Collections.singletonList(1), MultimaskMode.LARGEST.select(out));
+		assertEquals(Collections.singletonList(3), MultimaskMode.BEST.select(out));
+	}
+
+	@Test
+	void anUnambiguousPromptKeepsTheSingleMaskTokenInEveryMode() {
+		DecoderOutput out = output(0.5f, 0.6f, 0.9f, 0.7f);
+		ObjectPrompt box = ObjectPrompt.builder().box(0, 0, 1, 1).build();
+		ObjectPrompt twoPoints = ObjectPrompt.builder().point(0.5, 0.5, true).point(0.5, 0.5, false).build();
+		ObjectPrompt onePoint = ObjectPrompt.builder().point(0.5, 0.5, true).build();
+		for (MultimaskMode m : MultimaskMode.values()) {
+			assertEquals(Collections.singletonList(0), m.select(out, box), m.name());
+			assertEquals(Collections.singletonList(0), m.select(out, twoPoints), m.name());
+			assertEquals(m.select(out), m.select(out, onePoint), m.name());
+		}
+		// without a single-mask output there is nothing to fall back on: the mode chooses
+		DecoderOutput sam2 = new DecoderOutput(3, 1, 1, new float[3], new float[] { 0.6f, 0.9f, 0.7f }, 1, null, false);
+		assertEquals(Arrays.asList(1, 2, 0), MultimaskMode.ALL.select(sam2, box));
+	}
+
+	@Test
+	void rankingPutsTheModesChoiceFirstThenTheOthersByIou() {
+		DecoderOutput out = output(0.5f, 0.6f, 0.9f, 0.7f);
+		ObjectPrompt point = ObjectPrompt.builder().point(0.5, 0.5, true).build();
+		ObjectPrompt box = ObjectPrompt.builder().box(0, 0, 1, 1).build();
+		assertEquals(Arrays.asList(2, 3, 1, 0), MultimaskMode.BEST.ranking(out, point));
+		assertEquals(Arrays.asList(2, 3, 1, 0), MultimaskMode.ALL.ranking(out, point));
+		assertEquals(Arrays.asList(0, 2, 3, 1), MultimaskMode.SINGLE.ranking(out, point));
+		assertEquals(Arrays.asList(0, 2, 3, 1), MultimaskMode.BEST.ranking(out, box));
+		assertEquals(Collections.singletonList(0), MultimaskMode.BEST.ranking(output(0.3f), point));
+	}
+
 	@Test
 	void parseAcceptsAnyCase() {
 		assertEquals(MultimaskMode.ALL, MultimaskMode.parse(" All "));
@@ -53,7 +99,7 @@ class MultimaskModeTest {
 	@Test
 	void parseRefusesUnknownModes() {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MultimaskMode.parse("most"));
-		assertEquals("Unknown multimask mode 'most': use single, best or all", e.getMessage());
+		assertEquals("Unknown multimask mode 'most': use single, best, smallest, largest or all", e.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> MultimaskMode.parse(null));
 	}
 
