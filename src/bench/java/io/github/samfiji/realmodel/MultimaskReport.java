@@ -91,8 +91,7 @@ public final class MultimaskReport {
 		add(scores, "selected (export)", iou[official(out, points)]);
 		for (int k = 0; k < out.count(); k++)
 			add(scores, "token " + k, iou[k]);
-		for (MultimaskMode m : new MultimaskMode[] { MultimaskMode.BEST, MultimaskMode.SMALLEST, MultimaskMode.LARGEST })
-			add(scores, "engine " + m.name().toLowerCase(Locale.ROOT), iou[m.select(out, prompt).get(0)]);
+		add(scores, "engine default", iou[SegmentationOptions.defaults().modeFor(prompt).select(out).get(0)]);
 		for (MultimaskMode m : new MultimaskMode[] { MultimaskMode.BEST, MultimaskMode.SMALLEST, MultimaskMode.LARGEST })
 			add(scores, "multimask " + m.name().toLowerCase(Locale.ROOT), iou[m.select(out).get(0)]);
 		add(scores, "oracle of 1-3", Math.max(iou[1], Math.max(iou[2], iou[3])));

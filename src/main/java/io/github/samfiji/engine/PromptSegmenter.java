@@ -4,6 +4,7 @@ import io.github.samfiji.engine.cache.EmbeddingCache;
 import io.github.samfiji.engine.cache.EmbeddingKey;
 import io.github.samfiji.engine.cache.PlaneFingerprint;
 import io.github.samfiji.engine.decode.DecoderOutput;
+import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.region.EncodingNotes;
 import io.github.samfiji.engine.region.RegionPlan;
@@ -104,9 +105,9 @@ public final class PromptSegmenter {
 	}
 
 	/**
-	 * Decodes one object's prompt on an embedding: the candidates the multimask mode keeps for it (one mask, or
-	 * several for {@code ALL} and an ambiguous prompt), or every candidate ranked when the options ask for that. Ids
-	 * are numbered from {@code firstId}.
+	 * Decodes one object's prompt on an embedding: the candidates its multimask mode keeps
+	 * ({@link SegmentationOptions#modeFor}: one mask, or several for {@code ALL}), or every candidate ranked when the
+	 * options ask for that. Ids are numbered from {@code firstId}.
 	 *
 	 * @throws IllegalArgumentException when a prompt lies outside the embedded plane
 	 */
@@ -115,9 +116,8 @@ public final class PromptSegmenter {
 		prompt.checkInside(w, h, prompt.name() == null ? "Prompt" : prompt.name());
 		DecoderOutput out = model.decoder().decode(embedding, prompt);
 		List<SegmentedObject> objects = new ArrayList<>();
-		for (int k : options.rankedCandidates() ? options.multimask().ranking(out, prompt) : options.multimask().select(
-			out, prompt))
-		{
+		MultimaskMode mode = options.modeFor(prompt);
+		for (int k : options.rankedCandidates() ? mode.ranking(out) : mode.select(out)) {
 			ObjectMask mask = ObjectMask.threshold(out.logits(k), 0, w, h, 0f);
 			objects.add(new SegmentedObject(firstId + objects.size(), prompt, mask, out.predictedIou(k), out.lowRes(
 				k)));

@@ -125,6 +125,17 @@ class MultimaskPipelineTest {
 	}
 
 	@Test
+	void theBoxModeChoosesAmongTheMultimaskCandidatesOfABox() {
+		ObjectPrompt p = ObjectPrompt.builder().box(0, 0, 53, 37).build();
+		PromptSegmenter segmenter = new PromptSegmenter(model, SegmentationOptions.defaults().withBoxMultimask(
+			MultimaskMode.BEST));
+		SegmentedObject o = segmenter.segment(PlaneSource.of(TestImages.unsignedBytes(W, H)), Arrays.asList(p),
+			TaskMonitor.NONE).objects().get(0);
+		AnalyticMasks.assertMaskEquals(AnalyticMasks.rectangle(W, H, 0, 0, 53, 37), o.mask());
+		assertEquals(0.9f, o.predictedIou(), 0f);
+	}
+
+	@Test
 	void smallestAndLargestChooseByAreaAmongTheMultimaskCandidatesOfAPoint() {
 		ObjectPrompt p = ObjectPrompt.builder().point(20.5, 20.5, true).build();
 		SegmentedObject smallest = segment(MultimaskMode.SMALLEST, p).get(0), largest = segment(MultimaskMode.LARGEST,

