@@ -5,6 +5,7 @@ import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.SamModel;
 import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.cache.EmbeddingCache;
+import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
@@ -44,8 +45,10 @@ public final class PropagationCandidatesReport {
 		{
 			PromptSegmenter export = new PromptSegmenter(original, SegmentationOptions.defaults(), new EmbeddingCache(
 				1L << 30, null));
-			PromptSegmenter candidates = new PromptSegmenter(rewritten, SegmentationOptions.defaults(), new EmbeddingCache(
-				1L << 30, null));
+			EmbeddingCache cache = new EmbeddingCache(1L << 30, null);
+			PromptSegmenter candidates = new PromptSegmenter(rewritten, SegmentationOptions.defaults(), cache);
+			PromptSegmenter bestForBoxes = new PromptSegmenter(rewritten, SegmentationOptions.defaults().withBoxMultimask(
+				MultimaskMode.BEST), cache);
 			for (PropagationOptions base : new PropagationOptions[] { PropagationOptions.defaults(), PropagationOptions
 				.defaults().withPromptMode(PromptMode.POINT) })
 			{
@@ -53,6 +56,10 @@ public final class PropagationCandidatesReport {
 				report("  export's own choice", brain, nuclei, tumour, boxes, export, base);
 				report("  rewritten, model's candidate", brain, nuclei, tumour, boxes, candidates, base);
 				report("  rewritten, consistent candidate", brain, nuclei, tumour, boxes, candidates, base
+					.withCandidateChoice(CandidateChoice.CONSISTENT));
+				if (base.promptMode() == PromptMode.POINT) continue;
+				report("  box_multimask=best, model's", brain, nuclei, tumour, boxes, bestForBoxes, base);
+				report("  box_multimask=best, consistent", brain, nuclei, tumour, boxes, bestForBoxes, base
 					.withCandidateChoice(CandidateChoice.CONSISTENT));
 			}
 		}
