@@ -41,13 +41,16 @@ public final class ObjectPropagator {
 	private final PropagationOptions options;
 	private final boolean prefetch;
 
-	/** @param prefetch whether to encode the next plane while decoding (see {@link EmbeddingPrefetcher#worthwhile()}) */
+	/**
+	 * @param segmenter its box candidate choice is replaced by {@link PropagationOptions#boxMultimask()}
+	 * @param prefetch whether to encode the next plane while decoding (see {@link EmbeddingPrefetcher#worthwhile()})
+	 */
 	public ObjectPropagator(PromptSegmenter segmenter, PropagationOptions options, boolean prefetch) {
-		if (segmenter.options().multimask() == MultimaskMode.ALL || segmenter.options()
-			.boxMultimask() == MultimaskMode.ALL) throw new IllegalArgumentException(
+		if (segmenter.options().multimask() == MultimaskMode.ALL) throw new IllegalArgumentException(
 			"Propagation follows one mask per object: use multimask best or single, not all");
-		this.segmenter = segmenter;
-		this.allCandidates = new PromptSegmenter(segmenter.model(), segmenter.options().withRankedCandidates(true),
+		this.segmenter = new PromptSegmenter(segmenter.model(), segmenter.options().withBoxMultimask(options
+			.boxMultimask()), segmenter.cache());
+		this.allCandidates = new PromptSegmenter(segmenter.model(), this.segmenter.options().withRankedCandidates(true),
 			segmenter.cache());
 		this.options = options;
 		this.prefetch = prefetch;

@@ -319,6 +319,9 @@ class ObjectPropagatorTest {
 			" Consistent"));
 		assertEquals("Unknown candidate choice 'best': use model or consistent", assertThrows(
 			IllegalArgumentException.class, () -> PropagationOptions.CandidateChoice.parse("best")).getMessage());
-		assertTrue(PropagationOptions.defaults().toString().contains("candidate model"));
+		assertTrue(PropagationOptions.defaults().toString().contains("candidate model, box candidate best"));
+		assertEquals("Propagation follows one mask per object: the box candidate choice cannot be 'all'", assertThrows(
+			IllegalArgumentException.class, () -> PropagationOptions.defaults().withBoxMultimask(
+				io.github.samfiji.engine.decode.MultimaskMode.ALL)).getMessage());
 	}
 }
