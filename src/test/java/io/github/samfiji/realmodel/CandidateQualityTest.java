@@ -64,7 +64,7 @@ class CandidateQualityTest {
 		}
 		System.out.println("DSB2018 dev, every 4th image, every 3rd nucleus, GT boxes: token 0 " + token0 +
 			"; the export's choice " + selected);
-		assertTrue(token0.mean() >= selected.mean() + 0.01, token0 + " vs " + selected);
+		assertTrue(token0.mean() >= selected.mean() + 0.005, token0 + " vs " + selected);
 		assertTrue(token0.mean() >= 0.80, token0.toString());
 	}
 
