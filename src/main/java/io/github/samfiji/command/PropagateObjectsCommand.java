@@ -50,9 +50,21 @@ public class PropagateObjectsCommand extends ImageCommand {
 		description = "An object ends where its mask overlaps the previous plane's less than this (IoU; 0 disables the rule).")
 	private double minStepIou = 0.5;
 
+	@Parameter(label = "Candidate", choices = { "model", "consistent" },
+		description = "Which candidate continues an object on the next plane: the one the multimask choice keeps, or the one most consistent with the previous plane's mask (highest IoU).")
+	private String candidate = "model";
+
 	@Parameter(label = "Maximum planes", min = "0",
 		description = "Planes an object is followed from each annotated plane in each direction at most; 0 for no limit.")
 	private int maxPlanes = 0;
+
+	@Parameter(label = "Multimask", choices = { "best", "single", "smallest", "largest" },
+		description = "Which candidate mask a one-point prompt keeps: the best predicted IoU, the single-mask output, the smallest or the largest candidate, or every candidate as its own object.")
+	private String multimask = "best";
+
+	@Parameter(label = "Box multimask", choices = { "single", "best", "smallest", "largest" },
+		description = "Which candidate mask a box or several points keep: the single-mask output (SAM's choice for such prompts), the best predicted IoU, the smallest, the largest, or every candidate.")
+	private String boxMultimask = "best";
 
 	@Parameter(label = "Encoding", choices = { "auto", "whole", "crop", "tiles" },
 		description = "What the encoder sees of planes larger than the model input: the whole plane (shrunk), crops around the prompts, overlapping tiles at native resolution, or an automatic choice.")

@@ -25,9 +25,9 @@ public class RefineWithSamCommand extends ImageCommand {
 		description = "Also prompt with each object's pixel nearest its centroid.")
 	private boolean addPoint = false;
 
-	@Parameter(label = "Multimask", choices = { "single", "best" },
-		description = "For models with several candidate masks: the candidate with the best predicted IoU, the single-mask output, or every candidate as its own object.")
-	private String multimask = "single";
+	@Parameter(label = "Box multimask", choices = { "single", "best", "smallest", "largest" },
+		description = "Which candidate mask a box or several points keep: the single-mask output (SAM's choice for such prompts), the best predicted IoU, the smallest, the largest, or every candidate.")
+	private String boxMultimask = "single";
 
 	@Parameter(label = "Encoding", choices = { "auto", "whole", "crop", "tiles" },
 		description = "What the encoder sees of planes larger than the model input: the whole plane (shrunk), crops around the prompts, overlapping tiles at native resolution, or an automatic choice.")

@@ -28,6 +28,10 @@ public abstract class SamCommand extends ContextCommand {
 		description = "How 16/32-bit pixels become 0-255: auto (0.1-99.9 percentiles), percentiles:LOW:HIGH, fixed:MIN:MAX, window:WIDTH:LEVEL or a CT preset; 8-bit and RGB are used as they are.")
 	private String intensity = "auto";
 
+	@Parameter(label = "Candidate masks", choices = { "all", "exported" },
+		description = "all: a single-mask SAM export is opened through its rewrite that gives all four candidate masks (made once, beside the file); exported: the file as it is.")
+	private String candidateMasks = "all";
+
 	@Parameter(label = "Tile size", min = "64", max = "16384",
 		description = "Side of the tiles in pixels (1024 = native resolution for SAM).")
 	private int tileSize = 1024;

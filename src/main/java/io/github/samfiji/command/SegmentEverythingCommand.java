@@ -59,6 +59,10 @@ public class SegmentEverythingCommand extends ImageCommand {
 		description = "Remove islands and fill holes smaller than this many pixels (0 = keep all).")
 	private int minMaskRegionArea = 0;
 
+	@Parameter(label = "Candidates per point", min = "1", max = "3",
+		description = "Candidate masks of each grid point kept before the filters (more finds more objects; the decoder runs are the same).")
+	private int candidatesPerPoint = 3;
+
 	@Parameter(label = "Encoding", choices = { "auto", "whole", "tiles" },
 		description = "What the encoder sees of planes larger than the model input: the whole plane (shrunk), crops around the prompts, overlapping tiles at native resolution, or an automatic choice.")
 	private String encoding = "auto";

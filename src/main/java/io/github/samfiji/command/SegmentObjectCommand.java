@@ -26,9 +26,13 @@ public class SegmentObjectCommand extends SamCommand {
 		description = "In order, each refining the previous mask: +x,y (object point), -x,y (background point), box:x,y,width,height; #k after a prompt picks the k-th best candidate.")
 	private String prompts = "";
 
-	@Parameter(label = "Multimask", choices = { "best", "single" },
-		description = "For models with several candidate masks: the candidate with the best predicted IoU, the single-mask output, or every candidate as its own object.")
+	@Parameter(label = "Multimask", choices = { "best", "single", "smallest", "largest" },
+		description = "Which candidate mask a one-point prompt keeps: the best predicted IoU, the single-mask output, the smallest or the largest candidate, or every candidate as its own object.")
 	private String multimask = "best";
+
+	@Parameter(label = "Box multimask", choices = { "single", "best", "smallest", "largest" },
+		description = "Which candidate mask a box or several points keep: the single-mask output (SAM's choice for such prompts), the best predicted IoU, the smallest, the largest, or every candidate.")
+	private String boxMultimask = "single";
 
 	@Parameter(label = "Encoding", choices = { "auto", "whole", "crop", "tiles" },
 		description = "What the encoder sees of planes larger than the model input: the whole plane (shrunk), crops around the prompts, overlapping tiles at native resolution, or an automatic choice.")

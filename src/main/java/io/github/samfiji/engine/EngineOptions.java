@@ -30,15 +30,17 @@ public final class EngineOptions {
 
 	private final int threads;
 	private final Device device;
+	private final boolean allCandidates;
 
-	private EngineOptions(int threads, Device device) {
+	private EngineOptions(int threads, Device device, boolean allCandidates) {
 		if (threads < 0 || threads > maxThreads()) throw new IllegalArgumentException("threads must be 0 (all cores) " +
 			"or 1 to " + maxThreads() + " (4 per core), not " + threads);
 		this.threads = threads;
 		this.device = device;
+		this.allCandidates = allCandidates;
 	}
 
-	public static EngineOptions defaults() { return new EngineOptions(0, Device.CPU); }
+	public static EngineOptions defaults() { return new EngineOptions(0, Device.CPU, true); }
 
 	/**
 	 * The largest thread count accepted: 4 per core of this machine (more only slows the run down, and very large
@@ -50,15 +52,28 @@ public final class EngineOptions {
 	 * @param count intra-op threads per model run, 1 to {@link #maxThreads()}; 0 lets onnxruntime use all cores
 	 * @throws IllegalArgumentException for another count
 	 */
-	public EngineOptions withThreads(int count) { return new EngineOptions(count, device); }
+	public EngineOptions withThreads(int count) { return new EngineOptions(count, device, allCandidates); }
 
 	/** The same options on another device. */
-	public EngineOptions withDevice(Device d) { return new EngineOptions(threads, d); }
+	public EngineOptions withDevice(Device d) { return new EngineOptions(threads, d, allCandidates); }
+
+	/**
+	 * With {@code true} (the default), a single-mask SAM decoder export is opened through its rewrite that exposes
+	 * all four candidate masks ({@code engine.decode.rewrite.CandidateDecoderFile}); {@code false} opens the file as
+	 * it is, which returns only the mask the export selects.
+	 */
+	public EngineOptions withAllCandidates(boolean all) { return new EngineOptions(threads, device, all); }
+
+	/** Whether single-mask decoder exports are rewritten to give all candidates (see {@link #withAllCandidates}). */
+	public boolean allCandidates() { return allCandidates; }
 
 	public int threads() { return threads; }
 
 	public Device device() { return device; }
 
 	@Override
-	public String toString() { return device.name().toLowerCase(Locale.ROOT) + ", threads " + threads; }
+	public String toString() {
+		return device.name().toLowerCase(Locale.ROOT) + ", threads " + threads + (allCandidates ? ""
+			: ", single-mask exports as they are");
+	}
 }

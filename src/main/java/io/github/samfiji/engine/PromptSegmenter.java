@@ -6,6 +6,7 @@ import io.github.samfiji.engine.cache.EmbeddingKey;
 import io.github.samfiji.engine.cache.PlaneFingerprint;
 import io.github.samfiji.engine.decode.DecoderOutput;
 import io.github.samfiji.engine.preprocess.ResizeGeometry;
+import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.region.EncodingNotes;
 import io.github.samfiji.engine.region.NonFiniteNotes;
@@ -117,8 +118,9 @@ public final class PromptSegmenter {
 	}
 
 	/**
-	 * Decodes one object's prompt on an embedding: one mask, or several when the decoder is multimask and the
-	 * mode is {@code ALL}. Ids are numbered from {@code firstId}.
+	 * Decodes one object's prompt on an embedding: the candidates its multimask mode keeps
+	 * ({@link SegmentationOptions#modeFor}: one mask, or several for {@code ALL}), or every candidate ranked when the
+	 * options ask for that. Ids are numbered from {@code firstId}.
 	 *
 	 * @throws IllegalArgumentException when a prompt lies outside the embedded plane
 	 */
@@ -127,8 +129,9 @@ public final class PromptSegmenter {
 		prompt.checkInside(w, h, prompt.name() == null ? "Prompt" : prompt.name());
 		DecoderOutput out = model.decoder().decode(embedding, prompt);
 		List<SegmentedObject> objects = new ArrayList<>();
-		for (int k : options.multimask().select(out)) {
-			ObjectMask mask = ObjectMask.threshold(out.maskLogits(), out.maskOffset(k), w, h, 0f);
+		MultimaskMode mode = options.modeFor(prompt);
+		for (int k : options.rankedCandidates() ? mode.ranking(out) : mode.select(out)) {
+			ObjectMask mask = ObjectMask.threshold(out.logits(k), 0, w, h, 0f);
 			objects.add(new SegmentedObject(firstId + objects.size(), prompt, mask, out.predictedIou(k), out.lowRes(
 				k)));
 		}

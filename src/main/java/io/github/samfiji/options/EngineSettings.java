@@ -29,14 +29,15 @@ public final class EngineSettings {
 	/** Threads and device. */
 	public static EngineOptions engine(OptionValues v) {
 		return EngineOptions.defaults().withThreads(v.get(THREADS)).withDevice(EngineOptions.Device.parse(v.get(
-			DEVICE)));
+			DEVICE))).withAllCandidates(v.get(CANDIDATE_MASKS).equals("all"));
 	}
 
 	/** Intensity mapping, multimask choice and encoding. */
 	public static SegmentationOptions segmentation(OptionValues v) {
 		SegmentationOptions s = SegmentationOptions.defaults().withIntensityMapping(v.get(INTENSITY)).withEncoding(
 			encoding(v));
-		return takes(v, MULTIMASK) ? s.withMultimask(MultimaskMode.parse(v.get(MULTIMASK))) : s;
+		if (takes(v, MULTIMASK)) s = s.withMultimask(MultimaskMode.parse(v.get(MULTIMASK)));
+		return takes(v, BOX_MULTIMASK) ? s.withBoxMultimask(MultimaskMode.parse(v.get(BOX_MULTIMASK))) : s;
 	}
 
 	/** Encoding mode, tile size and halo, crop margin (checked together). */
@@ -53,7 +54,7 @@ public final class EngineSettings {
 				STABILITY_SCORE_OFFSET)).withBoxNmsThreshold(v.get(BOX_NMS_THRESH)).withCropLayers(v.get(CROP_N_LAYERS))
 			.withCropOverlapRatio(v.get(CROP_OVERLAP_RATIO)).withCropNmsThreshold(v.get(CROP_NMS_THRESH))
 			.withCropPointsDownscale(v.get(CROP_N_POINTS_DOWNSCALE_FACTOR)).withMinRegionArea(v.get(
-				MIN_MASK_REGION_AREA));
+				MIN_MASK_REGION_AREA)).withCandidatesPerPoint(v.get(CANDIDATES_PER_POINT));
 	}
 
 	/** Axis, propagation prompt and stop rules. */
@@ -61,7 +62,8 @@ public final class EngineSettings {
 		return PropagationOptions.defaults().withAxis(v.get(AXIS)).withPromptMode(PropagationOptions.PromptMode.parse(v
 			.get(PROPAGATION_PROMPT))).withBoxMargin(v.get(BOX_MARGIN)).withMinPredictedIou(v.get(MIN_IOU))
 			.withMaxAreaChange(v.get(MAX_AREA_CHANGE)).withMinStepIou(v.get(MIN_STEP_IOU)).withMaxPlanes(v.get(
-				MAX_PLANES));
+				MAX_PLANES)).withCandidateChoice(PropagationOptions.CandidateChoice.parse(v.get(CANDIDATE)))
+			.withBoxMultimask(MultimaskMode.parse(v.get(BOX_MULTIMASK)));
 	}
 
 	private static boolean takes(OptionValues v, Option<?> option) {

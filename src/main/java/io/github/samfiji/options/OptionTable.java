@@ -141,6 +141,11 @@ public final class OptionTable {
 		Integer.MAX_VALUE)).label("Minimum region area").defaultValue(AMG.minRegionArea()).describe(
 			"Remove islands and fill holes smaller than this many pixels (0 = keep all).").in(EVERYTHING).build();
 
+	public static final Option<Integer> CANDIDATES_PER_POINT = Option.of("candidates_per_point", ValueType.integer(1,
+		3)).label("Candidates per point").defaultValue(AMG.candidatesPerPoint()).describe(
+			"Candidate masks of each grid point kept before the filters (more finds more objects; the decoder runs are the same).")
+		.in(EVERYTHING).build();
+
 	// --- propagation
 
 	public static final Option<String> AXIS = Option.of("axis", ValueType.choice("z", "t")).label("Axis").defaultValue(
@@ -168,6 +173,11 @@ public final class OptionTable {
 			"An object ends where its mask overlaps the previous plane's less than this (IoU; 0 disables the rule).").in(
 				PROPAGATE).build();
 
+	public static final Option<String> CANDIDATE = Option.of("candidate", ValueType.choice("model", "consistent")).label(
+		"Candidate").defaultValue(PROPAGATION.candidateChoice().label()).describe(
+			"Which candidate continues an object on the next plane: the one the multimask choice keeps, or the one most consistent with the previous plane's mask (highest IoU).")
+		.in(PROPAGATE).build();
+
 	public static final Option<Integer> MAX_PLANES = Option.of("max_planes", ValueType.integer(0, Integer.MAX_VALUE))
 		.label("Maximum planes").defaultValue(PROPAGATION.maxPlanes()).describe(
 			"Planes an object is followed from each annotated plane in each direction at most; 0 for no limit.").in(
@@ -187,11 +197,24 @@ public final class OptionTable {
 			"all (every plane on its own), one channel (e.g. 2) or up to three as RGB (e.g. 1,2,3); with a choice the label image has no channel axis.")
 		.in(BATCH).build();
 
-	public static final Option<String> MULTIMASK = Option.of("multimask", ValueType.choice("best", "single", "all"))
-		.label("Multimask").defaultValue("best").describe(
-			"For models with several candidate masks: the candidate with the best predicted IoU, the single-mask output, or every candidate as its own object.")
-		.in(SEGMENT, REFINE, TOOL, OBJECT).defaultFor(REFINE, "single").choicesFor(REFINE, "single", "best").choicesFor(
-			TOOL, "best", "single").choicesFor(OBJECT, "best", "single").build();
+	public static final Option<String> MULTIMASK = Option.of("multimask", ValueType.choice("best", "single", "smallest",
+		"largest", "all")).label("Multimask").defaultValue("best").describe(
+			"Which candidate mask a one-point prompt keeps: the best predicted IoU, the single-mask output, the smallest or the largest candidate, or every candidate as its own object.")
+		.in(SEGMENT, PROPAGATE, TOOL, OBJECT).choicesFor(PROPAGATE, "best", "single", "smallest", "largest").choicesFor(
+			TOOL, "best", "single", "smallest", "largest").choicesFor(OBJECT, "best", "single", "smallest", "largest")
+		.build();
+
+	public static final Option<String> BOX_MULTIMASK = Option.of("box_multimask", ValueType.choice("single", "best",
+		"smallest", "largest", "all")).label("Box multimask").defaultValue("single").describe(
+			"Which candidate mask a box or several points keep: the single-mask output (SAM's choice for such prompts), the best predicted IoU, the smallest, the largest, or every candidate.")
+		.in(SEGMENT, REFINE, PROPAGATE, TOOL, OBJECT).defaultFor(PROPAGATE, "best").choicesFor(REFINE, "single", "best",
+			"smallest", "largest").choicesFor(PROPAGATE, "single", "best", "smallest", "largest").choicesFor(TOOL,
+				"single", "best", "smallest", "largest").choicesFor(OBJECT, "single", "best", "smallest", "largest").build();
+
+	public static final Option<String> CANDIDATE_MASKS = Option.of("candidate_masks", ValueType.choice("all",
+		"exported")).label("Candidate masks").defaultValue("all").describe(
+			"all: a single-mask SAM export is opened through its rewrite that gives all four candidate masks (made once, beside the file); exported: the file as it is.")
+		.in(ALL).shared().build();
 
 	public static final Option<String> ENCODING = Option.of("encoding", ValueType.choice("auto", "whole", "crop",
 		"tiles")).label("Encoding").defaultValue(ENCODING_DEFAULTS.mode().key()).describe(

@@ -67,7 +67,8 @@ class FamilyTwinPipelineTest {
 		switch (d.decoderInterface()) {
 			case "sam-onnx":
 				if (d.preprocessing().resizeRule() == Preprocessing.ResizeRule.STRETCH || !d.fullSizeMasks()) return 0.8f;
-				return d.multimask() || p.box() != null ? 0.9f : 0.8f;
+				if (!d.multimask()) return p.box() != null ? 0.9f : 0.8f;
+				return p.box() != null ? 0.5f : 0.9f; // a box keeps the single-mask token; a point the best of 1-3
 			case "sam2-onnx":
 				return 0.9f + 0.01f * 1 + 0.001f * 2; // best candidate + constant high-res features 1 and 2; no padding fed
 			case "sam2-osam": // the graph appends the padding point itself

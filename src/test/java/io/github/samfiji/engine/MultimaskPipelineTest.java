@@ -100,28 +100,63 @@ class MultimaskPipelineTest {
 		List<SegmentedObject> objects = segmenter.segment(PlaneSource.stack(net.imglib2.img.array.ArrayImgs
 			.unsignedBytes(data, W, H, 2)), Arrays.asList(a, b, c), TaskMonitor.NONE).objects();
 
-		assertEquals(9, objects.size());
+		// each point gives its three multimask candidates; the box, unambiguous, its single-mask output
+		assertEquals(7, objects.size());
 		List<Integer> ids = new ArrayList<>();
 		List<String> names = new ArrayList<>();
 		for (SegmentedObject o : objects) {
 			ids.add(o.id());
 			names.add(o.prompt().name());
 		}
-		assertEquals(Arrays.asList(1, 2, 3, 4, 5, 6, 7, 8, 9), ids);
-		assertEquals(Arrays.asList("a", "a", "a", "b", "b", "b", "c", "c", "c"), names);
-		// the box gives the same box for every candidate, with the candidates' iou
-		for (int i = 3; i < 6; i++)
-			AnalyticMasks.assertMaskEquals(AnalyticMasks.rectangle(W, H, 30, 5, 10, 10), objects.get(i).mask());
-		assertEquals(Arrays.asList(0.9f, 0.7f, 0.6f), Arrays.asList(objects.get(6).predictedIou(), objects.get(7)
-			.predictedIou(), objects.get(8).predictedIou()));
+		assertEquals(Arrays.asList(1, 2, 3, 4, 5, 6, 7), ids);
+		assertEquals(Arrays.asList("a", "a", "a", "b", "c", "c", "c"), names);
+		AnalyticMasks.assertMaskEquals(AnalyticMasks.rectangle(W, H, 30, 5, 10, 10), objects.get(3).mask());
+		assertEquals(0.5f, objects.get(3).predictedIou(), 0f);
+		assertEquals(Arrays.asList(0.9f, 0.7f, 0.6f), Arrays.asList(objects.get(4).predictedIou(), objects.get(5)
+			.predictedIou(), objects.get(6).predictedIou()));
 	}
 
 	@Test
-	void boxPromptWithBestGivesTheBox() {
+	void boxPromptWithBestGivesTheBoxOfTheSingleMaskToken() {
 		ObjectPrompt p = ObjectPrompt.builder().box(0, 0, 53, 37).build();
 		List<SegmentedObject> objects = segment(MultimaskMode.BEST, p);
 		AnalyticMasks.assertMaskEquals(AnalyticMasks.rectangle(W, H, 0, 0, 53, 37), objects.get(0).mask());
-		assertEquals(0.9f, objects.get(0).predictedIou(), 1e-6f);
+		assertEquals(0.5f, objects.get(0).predictedIou(), 1e-6f);
+	}
+
+	@Test
+	void theBoxModeChoosesAmongTheMultimaskCandidatesOfABox() {
+		ObjectPrompt p = ObjectPrompt.builder().box(0, 0, 53, 37).build();
+		PromptSegmenter segmenter = new PromptSegmenter(model, SegmentationOptions.defaults().withBoxMultimask(
+			MultimaskMode.BEST));
+		SegmentedObject o = segmenter.segment(PlaneSource.of(TestImages.unsignedBytes(W, H)), Arrays.asList(p),
+			TaskMonitor.NONE).objects().get(0);
+		AnalyticMasks.assertMaskEquals(AnalyticMasks.rectangle(W, H, 0, 0, 53, 37), o.mask());
+		assertEquals(0.9f, o.predictedIou(), 0f);
+	}
+
+	@Test
+	void smallestAndLargestChooseByAreaAmongTheMultimaskCandidatesOfAPoint() {
+		ObjectPrompt p = ObjectPrompt.builder().point(20.5, 20.5, true).build();
+		SegmentedObject smallest = segment(MultimaskMode.SMALLEST, p).get(0), largest = segment(MultimaskMode.LARGEST,
+			p).get(0);
+		assertEquals(21, smallest.mask().area()); // radius 2.5, candidate 1
+		assertEquals(0.6f, smallest.predictedIou(), 0f);
+		assertEquals(137, largest.mask().area()); // radius 6.5, candidate 3
+		assertEquals(0.7f, largest.predictedIou(), 0f);
+	}
+
+	@Test
+	void severalPointsKeepTheSingleMaskTokenWhateverTheMode() {
+		ObjectPrompt p = ObjectPrompt.builder().point(20.5, 20.5, true).point(30.5, 20.5, false).build();
+		for (MultimaskMode m : new MultimaskMode[] { MultimaskMode.BEST, MultimaskMode.SMALLEST, MultimaskMode.LARGEST,
+			MultimaskMode.ALL })
+		{
+			List<SegmentedObject> objects = segment(m, p);
+			assertEquals(1, objects.size(), m.name());
+			assertEquals(0.5f, objects.get(0).predictedIou(), 0f, m.name());
+			AnalyticMasks.assertMaskEquals(AnalyticMasks.mask(W, H, p, AnalyticMasks.R2_MULTI[0]), objects.get(0).mask());
+		}
 	}
 
 	@Test

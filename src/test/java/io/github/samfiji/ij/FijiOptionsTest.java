@@ -109,13 +109,14 @@ class FijiOptionsTest {
 	void badValuesAreRefusedWithMessages() {
 		assertEquals("prompts must be one of ROI Manager, Active selection, File, not 'Clipboard'", message(
 			Operation.SEGMENT, "prompts=Clipboard"));
-		assertEquals("multimask must be one of best, single, all, not 'most'", message(Operation.SEGMENT,
+		assertEquals("multimask must be one of best, single, smallest, largest, all, not 'most'", message(Operation.SEGMENT,
 			"multimask=most"));
 		assertEquals("threads must be a whole number, not '1.5'", message(Operation.SEGMENT, "threads=1.5"));
 		assertEquals("threads must be in 0-" + maxThreads() + ", got -1", message(Operation.SEGMENT, "threads=-1"));
 		assertEquals("encoding must be one of auto, whole, tiles, not 'crop'", message(Operation.EVERYTHING,
 			"encoding=crop"));
-		assertEquals("multimask must be one of single, best, not 'all'", message(Operation.REFINE, "multimask=all"));
+		assertEquals("box_multimask must be one of single, best, smallest, largest, not 'all'", message(
+			Operation.REFINE, "box_multimask=all"));
 		assertEquals("max_area_change must be in 1-1000000, got 0.5", message(Operation.PROPAGATE,
 			"max_area_change=0.5"));
 		assertTrue(message(Operation.SEGMENT, "intensity=gamma").startsWith("intensity: Unknown intensity mapping 'gamma'"));
@@ -137,8 +138,8 @@ class FijiOptionsTest {
 		assertEquals(2, back.get(THREADS));
 		assertEquals("single", back.get(MULTIMASK));
 		assertEquals(2, FijiOptions.remembered(Operation.EVERYTHING).get(THREADS), "threads are shared");
-		assertEquals("single", FijiOptions.remembered(Operation.REFINE).get(MULTIMASK), "multimask is per operation: " +
-			"refine's default");
+		assertEquals("best", FijiOptions.remembered(Operation.PROPAGATE).get(BOX_MULTIMASK), "box_multimask is per " +
+			"operation: propagation's default");
 		Prefs.set("samfiji.segment.multimask", "sometimes");
 		assertEquals("best", FijiOptions.remembered(Operation.SEGMENT).get(MULTIMASK));
 	}

@@ -62,7 +62,8 @@ class OptionTableTest {
 	void choicesCanBeNarrowerForAnOperation() {
 		assertEquals("[auto, whole, tiles]", OptionTable.ENCODING.choices(Operation.EVERYTHING).toString());
 		assertEquals("[auto, whole, crop, tiles]", OptionTable.ENCODING.choices(Operation.SEGMENT).toString());
-		assertEquals("single", OptionTable.MULTIMASK.defaultValue(Operation.REFINE));
+		assertEquals("best", OptionTable.BOX_MULTIMASK.defaultValue(Operation.PROPAGATE));
+		assertEquals("single", OptionTable.BOX_MULTIMASK.defaultValue(Operation.SEGMENT));
 		assertFalse(OptionTable.CROP_MARGIN.isTakenBy(Operation.EVERYTHING));
 	}
 

@@ -18,6 +18,7 @@ public final class AutomaticOptions {
 	private double cropNmsThreshold = 0.7;
 	private int cropPointsDownscale = 1;
 	private int minRegionArea = 0;
+	private int candidatesPerPoint = 3;
 
 	private AutomaticOptions() {}
 
@@ -35,6 +36,7 @@ public final class AutomaticOptions {
 		c.cropNmsThreshold = cropNmsThreshold;
 		c.cropPointsDownscale = cropPointsDownscale;
 		c.minRegionArea = minRegionArea;
+		c.candidatesPerPoint = candidatesPerPoint;
 		return c;
 	}
 
@@ -115,6 +117,18 @@ public final class AutomaticOptions {
 		return c;
 	}
 
+	/**
+	 * How many of a grid point's multimask candidates go on to the IoU and stability filters and NMS: the {@code n}
+	 * with the highest predicted IoU, 1-3 (SAM's generator keeps all 3, the default). A decoder that gives one mask
+	 * per point gives that one whatever the value.
+	 */
+	public AutomaticOptions withCandidatesPerPoint(int n) {
+		if (n < 1 || n > 3) throw new IllegalArgumentException("Candidates per point must be 1-3, got " + n);
+		AutomaticOptions c = copy();
+		c.candidatesPerPoint = n;
+		return c;
+	}
+
 	private static double unit(String what, double t) {
 		if (!(t >= 0 && t <= 1)) throw new IllegalArgumentException(what + " must be in 0-1, got " + t);
 		return t;
@@ -140,6 +154,9 @@ public final class AutomaticOptions {
 
 	public int minRegionArea() { return minRegionArea; }
 
+	/** Multimask candidates kept per grid point before the filters (see {@link #withCandidatesPerPoint}). */
+	public int candidatesPerPoint() { return candidatesPerPoint; }
+
 	/** Points per side in crop layer {@code layer} (at least 1). */
 	public int pointsPerSide(int layer) {
 		return Math.max(1, (int) (pointsPerSide / Math.pow(cropPointsDownscale, layer)));
@@ -150,6 +167,7 @@ public final class AutomaticOptions {
 		return pointsPerSide + "x" + pointsPerSide + " points, predicted IoU above " + iouThreshold + ", stability above " +
 			stabilityThreshold + " (offset " + stabilityOffset + "), box NMS " + boxNmsThreshold + ", " + cropLayers +
 			" crop layer(s) (overlap " + cropOverlapRatio + ", NMS " + cropNmsThreshold + ", points downscale " +
-			cropPointsDownscale + "), minimum region " + minRegionArea + " pixels";
+			cropPointsDownscale + "), minimum region " + minRegionArea + " pixels, " +
+			candidatesPerPoint + " candidate(s) per point";
 	}
 }

@@ -36,7 +36,8 @@ import net.imglib2.view.Views;
  * <ol>
  * <li>for each crop ({@link CropBox#layers}: the whole plane, plus zoomed crops when crop layers are asked for),
  * the crop is encoded (through the segmenter's cache) and every point of an {@code n x n} {@link PointGrid} is
- * decoded on its own (for a multimask decoder, its three multimask candidates);</li>
+ * decoded on its own (for a multimask decoder, the {@link AutomaticOptions#candidatesPerPoint} of its three
+ * multimask candidates with the highest predicted IoU);</li>
  * <li>candidates are filtered at low resolution, before any full-resolution work: predicted IoU above the
  * threshold, stability score above the threshold (see {@link LowResMeasures}), and, in crops smaller than the plane,
  * boxes within 20 pixels of a crop edge that is not a plane edge are dropped;</li>
@@ -168,7 +169,8 @@ public final class AutomaticSegmenter {
 			progress.checkCancelled();
 			ObjectPrompt prompt = ObjectPrompt.builder().point(p).slice(slice).build();
 			LowResOutput out = decoder.decodeLowResolution(embedding, prompt);
-			for (int k : MultimaskMode.ALL.select(out)) {
+			List<Integer> ranked = MultimaskMode.ALL.select(out);
+			for (int k : ranked.subList(0, Math.min(options.candidatesPerPoint(), ranked.size()))) {
 				Candidate c = filter(out, k, crop, w, h);
 				if (c != null) {
 					c.prompt = ObjectPrompt.builder().point(p.x() + crop.x(), p.y() + crop.y(), true).slice(slice).build();

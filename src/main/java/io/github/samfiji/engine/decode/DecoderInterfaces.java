@@ -5,9 +5,11 @@ import ai.onnxruntime.OrtSession;
 
 import io.github.samfiji.engine.EngineOptions;
 import io.github.samfiji.engine.OnnxSessions;
+import io.github.samfiji.engine.decode.rewrite.CandidateDecoderFile;
 import io.github.samfiji.engine.model.ModelDescriptor;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -84,8 +86,23 @@ public final class DecoderInterfaces {
 		Layout layout = layout(descriptor);
 		Map<String, Integer> embeddings = embeddingInputs(descriptor, layout);
 		ModelDescriptor.OnnxFile file = descriptor.decoder();
-		OrtSession session = OnnxSessions.open(env, descriptor.decoderPath(), file.inputs(), file.outputs(), options);
+		OrtSession session = OnnxSessions.open(env, decoderFile(env, descriptor, layout, options), file.inputs(), file
+			.outputs(), options);
 		return layout.factory.create(env, session, embeddings, descriptor);
+	}
+
+	/**
+	 * The file to open: for a single-mask {@value SamOnnxDecoder#NAME} export, its rewrite with all candidate masks
+	 * ({@link CandidateDecoderFile}, made on first use) when the graph has the official single-mask selection and
+	 * {@link EngineOptions#allCandidates()}.
+	 */
+	private static Path decoderFile(OrtEnvironment env, ModelDescriptor descriptor, Layout layout,
+		EngineOptions options) throws IOException
+	{
+		Path original = descriptor.decoderPath();
+		if (!layout.name.equals(SamOnnxDecoder.NAME) || descriptor.multimask() || !options.allCandidates())
+			return original;
+		return CandidateDecoderFile.prepare(env, original, descriptor.decoder().sha256()).orElse(original);
 	}
 
 	private static Layout layout(ModelDescriptor descriptor) throws IOException {

@@ -64,6 +64,15 @@ public final class LowResOutput {
 
 	public float predictedIou(int k) { return iou[k]; }
 
+	/** Number of low-resolution cells of candidate {@code k} above 0 within the valid (unpadded) part. */
+	public int area(int k) {
+		int n = 0, w = validWidth(), h = validHeight();
+		for (int y = 0; y < h; y++)
+			for (int x = 0, i = offset(k) + y * size; x < w; x++, i++)
+				if (logits[i] > 0) n++;
+		return n;
+	}
+
 	public ResizeGeometry geometry() { return geometry; }
 
 	/** Number of low-resolution columns that cover the resized plane (the rest is padding). */

@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 
 import io.github.samfiji.engine.ImageEmbedding;
+import io.github.samfiji.engine.decode.rewrite.SingleMaskRewrite;
 import io.github.samfiji.engine.model.ModelDescriptor.MaskUpsampling;
 import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.LowResMask;
@@ -26,6 +27,10 @@ import java.util.Set;
  * with padding; for a stretched input (MedSAM) the low-resolution masks are upsampled by {@link MaskUpsampler}
  * instead, as MedSAM's inference script does, and so they are for exports whose descriptor sets
  * {@code fullSizeMasks: false} (their crop was fixed to the tracing image's aspect ratio).
+ * <p>
+ * A single-mask export rewritten by {@link SingleMaskRewrite} (its outputs include
+ * {@value SingleMaskRewrite#CANDIDATE_MASKS}) is read through its candidate outputs instead: the four masks it computes
+ * before keeping one, in the layout of the 4-mask export, upsampled by {@link MaskUpsampler}.
  */
 public final class SamOnnxDecoder extends OnnxMaskDecoder {
 
@@ -40,12 +45,21 @@ public final class SamOnnxDecoder extends OnnxMaskDecoder {
 	private static final Set<String> FULL = new LinkedHashSet<>(OUTPUTS);
 	private static final Set<String> LOW_RES_ONLY = new LinkedHashSet<>(Arrays.asList("iou_predictions",
 		"low_res_masks"));
+	private static final Set<String> CANDIDATES = new LinkedHashSet<>(SingleMaskRewrite.OUTPUTS);
 
 	private final int candidates;
 	private final MaskUpsampling upsampling;
 	private final boolean graphMasks;
+	private final boolean rewritten;
+	private final String masksName;
+	private final String iouName;
 
-	/** Takes ownership of {@code session}. */
+	/**
+	 * Takes ownership of {@code session}.
+	 *
+	 * @param multimask whether the export returns four masks; ignored for a session with the candidate outputs of
+	 *          {@link SingleMaskRewrite}, which always gives four
+	 */
 	public SamOnnxDecoder(OrtEnvironment env, OrtSession session, Map<String, Integer> embeddingInputs,
 		boolean multimask, MaskUpsampling upsampling)
 	{
@@ -60,9 +74,12 @@ public final class SamOnnxDecoder extends OnnxMaskDecoder {
 		boolean multimask, MaskUpsampling upsampling, boolean graphMasks)
 	{
 		super(env, session, embeddingInputs);
-		this.candidates = multimask ? 4 : 1;
-		this.upsampling = upsampling;
 		this.graphMasks = graphMasks;
+		this.rewritten = session.getOutputNames().contains(SingleMaskRewrite.CANDIDATE_MASKS);
+		this.candidates = multimask || rewritten ? 4 : 1;
+		this.upsampling = upsampling;
+		this.masksName = rewritten ? SingleMaskRewrite.CANDIDATE_MASKS : "low_res_masks";
+		this.iouName = rewritten ? SingleMaskRewrite.CANDIDATE_IOU : "iou_predictions";
 	}
 
 	@Override
@@ -72,22 +89,14 @@ public final class SamOnnxDecoder extends OnnxMaskDecoder {
 	public DecoderOutput decode(ImageEmbedding embedding, ObjectPrompt prompt) {
 		ResizeGeometry g = embedding.geometry();
 		int w = g.originalWidth(), h = g.originalHeight();
-		boolean upsampleHere = g.stretched() || !graphMasks;
-		Outputs out = run(feeds(embedding, prompt), upsampleHere ? LOW_RES_ONLY : FULL);
-		int k = (int) out.checkShape("low_res_masks", 1, -1, LOW_RES, LOW_RES)[1];
-		float[] lowRes = out.values("low_res_masks");
-		float[] masks;
-		if (upsampleHere) {
-			masks = new float[k * w * h];
-			for (int c = 0; c < k; c++)
-				System.arraycopy(MaskUpsampler.toPlane(lowRes, c * LOW_RES * LOW_RES, LOW_RES, g, upsampling), 0, masks, c *
-					w * h, w * h);
-		}
-		else {
-			out.checkShape("masks", 1, k, h, w);
-			masks = out.values("masks");
-		}
-		return new DecoderOutput(k, w, h, masks, out.values("iou_predictions"), LOW_RES, lowRes);
+		boolean upsample = g.stretched() || rewritten || !graphMasks;
+		Outputs out = run(feeds(embedding, prompt), upsample ? lowResOutputs() : FULL);
+		int k = (int) out.checkShape(masksName, 1, -1, LOW_RES, LOW_RES)[1];
+		float[] lowRes = out.values(masksName);
+		if (upsample) return new DecoderOutput(k, w, h, c -> MaskUpsampler.toPlane(lowRes, c * LOW_RES * LOW_RES, LOW_RES,
+			g, upsampling), out.values(iouName), LOW_RES, lowRes, true);
+		out.checkShape("masks", 1, k, h, w);
+		return new DecoderOutput(k, w, h, out.values("masks"), out.values(iouName), LOW_RES, lowRes);
 	}
 
 	/**
@@ -97,10 +106,14 @@ public final class SamOnnxDecoder extends OnnxMaskDecoder {
 	 */
 	@Override
 	public LowResOutput decodeLowResolution(ImageEmbedding embedding, ObjectPrompt prompt) {
-		Outputs out = run(feeds(embedding, prompt), LOW_RES_ONLY);
-		int k = (int) out.checkShape("low_res_masks", 1, -1, LOW_RES, LOW_RES)[1];
-		return new LowResOutput(k, LOW_RES, out.values("low_res_masks"), out.values("iou_predictions"), embedding
-			.geometry(), true, upsampling);
+		Outputs out = run(feeds(embedding, prompt), lowResOutputs());
+		int k = (int) out.checkShape(masksName, 1, -1, LOW_RES, LOW_RES)[1];
+		return new LowResOutput(k, LOW_RES, out.values(masksName), out.values(iouName), embedding.geometry(), true,
+			upsampling);
+	}
+
+	private Set<String> lowResOutputs() {
+		return rewritten ? CANDIDATES : LOW_RES_ONLY;
 	}
 
 	private Inputs feeds(ImageEmbedding embedding, ObjectPrompt prompt) {

@@ -11,6 +11,7 @@ import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.preprocess.BlankPlanes;
 import io.github.samfiji.engine.region.NonFiniteNotes;
+import io.github.samfiji.engine.propagate.PropagationOptions.CandidateChoice;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
@@ -39,16 +40,41 @@ import net.imglib2.RandomAccessibleInterval;
 public final class ObjectPropagator {
 
 	private final PromptSegmenter segmenter;
+	private final PromptSegmenter allCandidates;
 	private final PropagationOptions options;
 	private final boolean prefetch;
 
-	/** @param prefetch whether to encode the next plane while decoding (see {@link EmbeddingPrefetcher#worthwhile()}) */
+	/**
+	 * @param segmenter its box candidate choice is replaced by {@link PropagationOptions#boxMultimask()}
+	 * @param prefetch whether to encode the next plane while decoding (see {@link EmbeddingPrefetcher#worthwhile()})
+	 */
 	public ObjectPropagator(PromptSegmenter segmenter, PropagationOptions options, boolean prefetch) {
 		if (segmenter.options().multimask() == MultimaskMode.ALL) throw new IllegalArgumentException(
 			"Propagation follows one mask per object: use multimask best or single, not all");
-		this.segmenter = segmenter;
+		this.segmenter = new PromptSegmenter(segmenter.model(), segmenter.options().withBoxMultimask(options
+			.boxMultimask()), segmenter.cache());
+		this.allCandidates = new PromptSegmenter(segmenter.model(), this.segmenter.options().withRankedCandidates(true),
+			segmenter.cache());
 		this.options = options;
 		this.prefetch = prefetch;
+	}
+
+	/**
+	 * The object's mask on the next plane: the segmenter's choice, or, with {@link CandidateChoice#CONSISTENT}, the
+	 * candidate that overlaps the previous plane's mask most (ties: the segmenter's ranking).
+	 */
+	private SegmentedObject next(ImageEmbedding embedding, ObjectPrompt prompt, int id, SegmentedObject previous) {
+		if (options.candidateChoice() == CandidateChoice.MODEL) return segmenter.decode(embedding, prompt, id).get(0);
+		SegmentedObject best = null;
+		double bestIou = -1;
+		for (SegmentedObject c : allCandidates.decode(embedding, prompt, id)) {
+			double iou = c.mask().iou(previous.mask());
+			if (iou > bestIou) {
+				best = c;
+				bestIou = iou;
+			}
+		}
+		return best.withId(id);
 	}
 
 	/**
@@ -173,7 +199,7 @@ public final class ObjectPropagator {
 			}
 			for (Walker w : new ArrayList<>(active)) {
 				ObjectPrompt prompt = PromptFromMask.next(w.previous.mask(), w.previous.lowRes(), options, plane, w.seed.name);
-				SegmentedObject next = segmenter.decode(embedding, prompt, w.seed.objectId).get(0);
+				SegmentedObject next = next(embedding, prompt, w.seed.objectId, w.previous);
 				String verdict = StopRules.verdict(next, w.previous, options);
 				if (verdict != null) {
 					stop(w.seed.objectId, at + ": " + verdict);

@@ -29,7 +29,8 @@ public final class ObjectRefiner {
 	private final boolean withInteriorPoint;
 
 	public ObjectRefiner(PromptSegmenter segmenter, boolean withInteriorPoint) {
-		if (segmenter.options().multimask() == MultimaskMode.ALL) throw new IllegalArgumentException(
+		if (segmenter.options().multimask() == MultimaskMode.ALL || segmenter.options()
+			.boxMultimask() == MultimaskMode.ALL) throw new IllegalArgumentException(
 			"Refining keeps one mask per object: choose multimask 'single' or 'best', not 'all'");
 		this.segmenter = segmenter;
 		this.withInteriorPoint = withInteriorPoint;

@@ -29,13 +29,16 @@ public final class ObjectDecoding {
 	private ObjectDecoding() {}
 
 	/**
-	 * The segmenter that gives the candidate masks of a prompt, best first: for a multimask model with {@code BEST},
-	 * its three multimask candidates ranked by predicted IoU; otherwise the single-mask output.
+	 * The segmenter that gives every candidate mask of a prompt, the multimask mode's choice first, then the others
+	 * by predicted IoU ({@link MultimaskMode#ranking}), so that M cycles through all of them: four for a SAM decoder
+	 * (a 4-mask export, or a single-mask export rewritten to expose its candidates), three for SAM2, one for a
+	 * single-mask decoder.
 	 */
 	static PromptSegmenter ranked(PromptSegmenter segmenter, MultimaskMode multimask) {
-		MultimaskMode mode = multimask == MultimaskMode.SINGLE ? MultimaskMode.SINGLE : MultimaskMode.ALL;
-		return segmenter.options().multimask() == mode ? segmenter : new PromptSegmenter(segmenter.model(), segmenter
-			.options().withMultimask(mode), segmenter.cache());
+		MultimaskMode mode = multimask == MultimaskMode.ALL ? MultimaskMode.BEST : multimask;
+		if (segmenter.options().multimask() == mode && segmenter.options().rankedCandidates()) return segmenter;
+		return new PromptSegmenter(segmenter.model(), segmenter.options().withMultimask(mode).withRankedCandidates(true),
+			segmenter.cache());
 	}
 
 	/**
@@ -54,7 +57,8 @@ public final class ObjectDecoding {
 		ObjectMacro macro = ObjectMacro.of(values);
 		ImagePlusPlanes planes = new ImagePlusPlanes(image);
 		SegmenterAccess access = SegmenterAccess.of(engine, macro.model(), EngineSettings.engine(values),
-			SegmentationOptions.defaults().withIntensityMapping(macro.intensity()).withEncoding(macro.encoding()), values
+			SegmentationOptions.defaults().withIntensityMapping(macro.intensity()).withBoxMultimask(macro.boxMultimask())
+				.withEncoding(macro.encoding()), values
 				.get(OptionTable.CACHE_DIRECTORY), monitor::warn);
 		SegmentedObject object = access.apply(segmenter -> segment(segmenter, planes, macro, monitor));
 		return tools.accepted(image).add(object);
@@ -83,7 +87,8 @@ public final class ObjectDecoding {
 	 *           has fewer candidates than a rank names
 	 */
 	static SegmentedObject segment(PromptSegmenter base, PlaneSource planes, ObjectMacro macro, TaskMonitor monitor) {
-		PromptSegmenter segmenter = new PromptSegmenter(base.model(), base.options().withEncoding(macro.encoding()), base
+		PromptSegmenter segmenter = new PromptSegmenter(base.model(), base.options().withEncoding(macro.encoding())
+			.withBoxMultimask(macro.boxMultimask()), base
 			.cache());
 		if (macro.slice() < 1 || macro.slice() > planes.planeCount()) throw new IllegalArgumentException("Slice " +
 			macro.slice() + " is not in the image: it has slices 1-" + planes.planeCount());

@@ -47,21 +47,22 @@ public final class ObjectMacro {
 	private final String model;
 	private final IntensityMapping intensity;
 	private final MultimaskMode multimask;
+	private final MultimaskMode boxMultimask;
 	private final EncodingOptions encoding;
 	private final int slice;
 	private final List<Object> prompts;
 	private final List<Integer> ranks;
 
 	/**
-	 * @param multimask {@code BEST} (candidates ranked by predicted IoU) or {@code SINGLE}
+	 * @param multimask the candidate shown first: {@code SINGLE}, {@code BEST}, {@code SMALLEST} or {@code LARGEST}
 	 * @param encoding how the plane is encoded; for the tool's objects, with the mode it used on the plane
 	 * @param prompts {@link PromptPoint}s and at most one {@link PromptBox}, in the order they were given
 	 * @param ranks the 1-based candidate chosen after each prompt
 	 */
-	public ObjectMacro(String model, IntensityMapping intensity, MultimaskMode multimask, EncodingOptions encoding,
-		int slice, List<Object> prompts, List<Integer> ranks)
+	public ObjectMacro(String model, IntensityMapping intensity, MultimaskMode multimask, MultimaskMode boxMultimask,
+		EncodingOptions encoding, int slice, List<Object> prompts, List<Integer> ranks)
 	{
-		if (multimask == MultimaskMode.ALL) throw new IllegalArgumentException(
+		if (multimask == MultimaskMode.ALL || boxMultimask == MultimaskMode.ALL) throw new IllegalArgumentException(
 			"An object has one mask: choose the best or the single-mask candidate");
 		if (prompts.isEmpty()) throw new IllegalArgumentException(
 			"Give prompts: +x,y (object point), -x,y (background point), box:x,y,width,height");
@@ -75,6 +76,7 @@ public final class ObjectMacro {
 		this.model = model;
 		this.intensity = intensity;
 		this.multimask = multimask;
+		this.boxMultimask = boxMultimask;
 		this.encoding = encoding;
 		this.slice = slice;
 		this.prompts = Collections.unmodifiableList(new ArrayList<>(prompts));
@@ -108,7 +110,7 @@ public final class ObjectMacro {
 			prompts.add(parsePrompt(hash < 0 ? token : token.substring(0, hash)));
 		}
 		return new ObjectMacro(v.get(OptionTable.MODEL), v.get(OptionTable.INTENSITY), MultimaskMode.parse(v.get(
-			OptionTable.MULTIMASK)), EngineSettings.encoding(v), v.get(OptionTable.SLICE), prompts, ranks);
+			OptionTable.MULTIMASK)), MultimaskMode.parse(v.get(OptionTable.BOX_MULTIMASK)), EngineSettings.encoding(v), v.get(OptionTable.SLICE), prompts, ranks);
 	}
 
 	public String model() { return model; }
@@ -116,6 +118,9 @@ public final class ObjectMacro {
 	public IntensityMapping intensity() { return intensity; }
 
 	public MultimaskMode multimask() { return multimask; }
+
+	/** The candidate choice for a box or several points. */
+	public MultimaskMode boxMultimask() { return boxMultimask; }
 
 	public EncodingOptions encoding() { return encoding; }
 
@@ -146,12 +151,15 @@ public final class ObjectMacro {
 			if (ranks.get(i) != 1) text.append('#').append(ranks.get(i));
 		}
 		OptionValues v = OptionValues.defaults(Operation.OBJECT).with(OptionTable.MODEL, model).with(
-			OptionTable.INTENSITY, intensity).with(OptionTable.MULTIMASK, multimask.name().toLowerCase(Locale.ROOT)).with(
+			OptionTable.INTENSITY, intensity).with(OptionTable.MULTIMASK, multimask.name().toLowerCase(Locale.ROOT)).with(OptionTable.BOX_MULTIMASK,
+				boxMultimask.name().toLowerCase(Locale.ROOT)).with(
 				OptionTable.ENCODING, encoding.mode().key()).with(OptionTable.TILE_SIZE, encoding.tileSize()).with(
 					OptionTable.TILE_HALO, encoding.tileHalo()).with(OptionTable.CROP_MARGIN, encoding.cropMargin()).with(
 						OptionTable.SLICE, slice).with(OptionTable.OBJECT_PROMPTS, text.toString());
 		List<Option<?>> written = new ArrayList<>(Arrays.asList(OptionTable.MODEL, OptionTable.INTENSITY,
 			OptionTable.MULTIMASK));
+		if (boxMultimask != MultimaskMode.parse(OptionTable.BOX_MULTIMASK.defaultValue(Operation.OBJECT))) written.add(
+			OptionTable.BOX_MULTIMASK);
 		if (encoding.mode() != EncodingMode.WHOLE) written.addAll(Arrays.asList(OptionTable.ENCODING,
 			OptionTable.TILE_SIZE, OptionTable.TILE_HALO, OptionTable.CROP_MARGIN));
 		written.addAll(Arrays.asList(OptionTable.SLICE, OptionTable.OBJECT_PROMPTS));

@@ -60,14 +60,15 @@ public final class ToolSession implements AutoCloseable {
 	 * A session on the image's current plane; call {@link #start()} to compute its embedding ahead of the first
 	 * prompt.
 	 *
-	 * @param access the model; its multimask option ({@code BEST} or {@code SINGLE}) sets the candidates
+	 * @param access the model; its multimask option chooses the candidate shown first ({@code ALL} counts as
+	 *          {@code BEST}); M shows the others
 	 * @throws IllegalArgumentException for image types the models cannot read
 	 */
 	public ToolSession(ImagePlus image, SegmenterAccess access, AcceptedObjects accepted, Listener listener) {
 		this.image = image;
 		this.access = access;
-		this.multimask = access.options().multimask() == MultimaskMode.SINGLE ? MultimaskMode.SINGLE
-			: MultimaskMode.BEST;
+		this.multimask = access.options().multimask() == MultimaskMode.ALL ? MultimaskMode.BEST : access.options()
+			.multimask();
 		this.planes = new SessionPlanes(this, multimask);
 		this.accepted = accepted;
 		this.listener = listener;

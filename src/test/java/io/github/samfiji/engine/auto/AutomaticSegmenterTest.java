@@ -14,6 +14,7 @@ import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.TestImages;
 import io.github.samfiji.engine.TinyModels;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.ObjectMask;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
@@ -179,6 +180,27 @@ class AutomaticSegmenterTest {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> segmenter(single, passing(4))
 			.segment(plane(), Arrays.asList(1, 2), TaskMonitor.NONE));
 		assertEquals("Plane 2 does not exist: the image has planes 1-1", e.getMessage());
+	}
+
+	@Test
+	void candidatesPerPointKeepsThatManyMultimaskCandidatesByPredictedIou() {
+		// one grid point; IoU 0.6 (radius 2.5), 0.9 (4.5), 0.7 (6.5) all pass 0.55; the disks' boxes overlap < 0.7
+		ObjectPrompt centre = ObjectPrompt.builder().point(SIZE / 2.0, SIZE / 2.0, true).build();
+		int[] disk = new int[4];
+		for (int k = 1; k < 4; k++)
+			disk[k] = AnalyticMasks.area(AnalyticMasks.mask(SIZE, SIZE, centre, AnalyticMasks.R2_MULTI[k]));
+		int[][] areas = { { disk[2] }, { disk[2], disk[3] }, { disk[1], disk[2], disk[3] } };
+		for (int n = 1; n <= 3; n++) {
+			AutomaticOptions options = passing(1).withIouThreshold(0.55).withCandidatesPerPoint(n);
+			List<SegmentedObject> objects = segmenter(multi, options).segment(plane(), TaskMonitor.NONE).objects();
+			int[] got = new int[objects.size()];
+			for (int i = 0; i < got.length; i++) got[i] = objects.get(i).mask().area();
+			assertArrayEquals(areas[n - 1], got, n + " per point (numbered smallest first)");
+		}
+		assertEquals(1, segmenter(single, passing(1).withCandidatesPerPoint(3)).segment(plane(), TaskMonitor.NONE)
+			.objects().size(), "a single-mask decoder gives its one mask");
+		assertEquals("Candidates per point must be 1-3, got 4", assertThrows(IllegalArgumentException.class,
+			() -> AutomaticOptions.defaults().withCandidatesPerPoint(4)).getMessage());
 	}
 
 	private static double[] box(ObjectMask m) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.samfiji.engine.SegmentationOptions;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+
 import java.util.Arrays;
 import java.util.Collections;
 
@@ -43,6 +46,46 @@ class MultimaskModeTest {
 			assertEquals(Collections.singletonList(0), m.select(output(0.3f)), m.name());
 	}
 
+	/** Candidates of 1x2 pixels with the given positive pixel counts (0-2) and IoUs. */
+	private static DecoderOutput sized(int[] areas, float... iou) {
+		float[] masks = new float[2 * iou.length];
+		for (int k = 0; k < iou.length; k++)
+			for (int i = 0; i < 2; i++) masks[2 * k + i] = i < areas[k] ? 1 : -1;
+		return new DecoderOutput(iou.length, 2, 1, masks, iou, 1, new float[iou.length]);
+	}
+
+	@Test
+	void smallestAndLargestChooseByAreaAmongTheMultimaskCandidatesTiesByIou() {
+		DecoderOutput out = sized(new int[] { 0, 2, 1, 1 }, 0.5f, 0.6f, 0.7f, 0.9f);
+		assertEquals(Collections.singletonList(3), MultimaskMode.SMALLEST.select(out)); // 2 and 3 tie: higher IoU
+		assertEquals(Collections.singletonList(1), MultimaskMode.LARGEST.select(out));
+		assertEquals(Collections.singletonList(3), MultimaskMode.BEST.select(out));
+	}
+
+	@Test
+	void aBoxOrSeveralPointsTakeTheBoxModeByDefaultTheSingleMaskToken() {
+		ObjectPrompt box = ObjectPrompt.builder().box(0, 0, 1, 1).build();
+		ObjectPrompt boxAndPoint = ObjectPrompt.builder().box(0, 0, 1, 1).point(0.5, 0.5, true).build();
+		ObjectPrompt twoPoints = ObjectPrompt.builder().point(0.5, 0.5, true).point(0.5, 0.5, false).build();
+		ObjectPrompt onePoint = ObjectPrompt.builder().point(0.5, 0.5, false).build();
+		SegmentationOptions d = SegmentationOptions.defaults().withMultimask(MultimaskMode.LARGEST);
+		assertEquals(MultimaskMode.SINGLE, d.modeFor(box));
+		assertEquals(MultimaskMode.SINGLE, d.modeFor(boxAndPoint));
+		assertEquals(MultimaskMode.SINGLE, d.modeFor(twoPoints));
+		assertEquals(MultimaskMode.LARGEST, d.modeFor(onePoint));
+		assertEquals(MultimaskMode.BEST, d.withBoxMultimask(MultimaskMode.BEST).modeFor(box));
+		assertEquals(MultimaskMode.BEST, SegmentationOptions.defaults().multimask());
+	}
+
+	@Test
+	void rankingPutsTheModesChoiceFirstThenTheOthersByIou() {
+		DecoderOutput out = output(0.5f, 0.6f, 0.9f, 0.7f);
+		assertEquals(Arrays.asList(2, 3, 1, 0), MultimaskMode.BEST.ranking(out));
+		assertEquals(Arrays.asList(2, 3, 1, 0), MultimaskMode.ALL.ranking(out));
+		assertEquals(Arrays.asList(0, 2, 3, 1), MultimaskMode.SINGLE.ranking(out));
+		assertEquals(Collections.singletonList(0), MultimaskMode.BEST.ranking(output(0.3f)));
+	}
+
 	@Test
 	void parseAcceptsAnyCase() {
 		assertEquals(MultimaskMode.ALL, MultimaskMode.parse(" All "));
@@ -53,7 +96,7 @@ class MultimaskModeTest {
 	@Test
 	void parseRefusesUnknownModes() {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MultimaskMode.parse("most"));
-		assertEquals("Unknown multimask mode 'most': use single, best or all", e.getMessage());
+		assertEquals("Unknown multimask mode 'most': use single, best, smallest, largest or all", e.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> MultimaskMode.parse(null));
 	}
 

@@ -3,6 +3,7 @@ package io.github.samfiji.engine.propagate;
 import static io.github.samfiji.engine.propagate.BrightRectangles.rect;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -279,5 +280,48 @@ class ObjectPropagatorTest {
 		assertTrue(warnings.warnings.get(0).matches(
 			"The embeddings of 9 planes \\(\\d+ MiB\\) do not fit the memory cache \\(0 MiB\\): planes visited twice may be encoded twice; set a disk cache directory to avoid it"),
 			warnings.warnings.get(0));
+	}
+
+	/**
+	 * The tiny 4-mask decoder: a box gives the box (single-mask token), a point discs of radius 4.5 (token 0, IoU
+	 * 0.5), 2.5 (0.6), 4.5 (0.9) and 6.5 (0.7). Seeded with a 12x12 box and prompted on the next plane by the
+	 * mask's most interior point: the model's choice for a point (the best, radius 4.5: 69 pixels, 0.48 of the box)
+	 * ends the object on the area rule; the candidate most consistent with the box (radius 6.5: 137 pixels) goes on.
+	 */
+	@Test
+	void theConsistentCandidateContinuesAnObjectThatTheModelsChoiceWouldEnd() throws IOException {
+		PropagationOptions point = PropagationOptions.defaults().withPromptMode(PropagationOptions.PromptMode.POINT)
+			.withMaxPlanes(1);
+		ObjectPrompt seed = ObjectPrompt.builder().box(20, 20, 12, 12).slice(1).name("cell").build();
+		try (SamModel multi = TinyModels.open(TinyModels.MULTIMASK)) {
+			PromptSegmenter segmenter = new PromptSegmenter(multi, SegmentationOptions.defaults());
+			PlaneSource planes = PlaneSource.stack(new BrightRectangles().plane(rect(0, 0, 1, 1)).plane(rect(0, 0, 1, 1))
+				.image());
+			PropagationResult model = new ObjectPropagator(segmenter, point, false).propagate(planes, PlaneAxes.zStack(2),
+				Arrays.asList(seed), TaskMonitor.NONE);
+			PropagationResult consistent = new ObjectPropagator(segmenter, point.withCandidateChoice(
+				PropagationOptions.CandidateChoice.CONSISTENT), false).propagate(planes, PlaneAxes.zStack(2), Arrays.asList(
+					seed), TaskMonitor.NONE);
+			assertEquals(1, model.segmentation().objects().size());
+			assertTrue(model.tracks().get(0).stops().contains("z 2: area 69 is 0.479 of the previous 144 (< 0.8)"), model
+				.tracks().get(0).stops().toString());
+			assertEquals(2, consistent.segmentation().objects().size());
+			SegmentedObject next = on(consistent.segmentation(), 1, 2);
+			assertEquals(137, next.mask().area());
+			assertEquals(0.7f, next.predictedIou(), 0f);
+			assertEquals(1, next.id());
+		}
+	}
+
+	@Test
+	void candidateChoiceParsesAndIsShown() {
+		assertEquals(PropagationOptions.CandidateChoice.CONSISTENT, PropagationOptions.CandidateChoice.parse(
+			" Consistent"));
+		assertEquals("Unknown candidate choice 'best': use model or consistent", assertThrows(
+			IllegalArgumentException.class, () -> PropagationOptions.CandidateChoice.parse("best")).getMessage());
+		assertTrue(PropagationOptions.defaults().toString().contains("candidate model, box candidate best"));
+		assertEquals("Propagation follows one mask per object: the box candidate choice cannot be 'all'", assertThrows(
+			IllegalArgumentException.class, () -> PropagationOptions.defaults().withBoxMultimask(
+				io.github.samfiji.engine.decode.MultimaskMode.ALL)).getMessage());
 	}
 }

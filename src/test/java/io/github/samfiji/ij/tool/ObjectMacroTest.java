@@ -21,7 +21,8 @@ class ObjectMacroTest {
 
 	@Test
 	void promptsAreWrittenInOrderAsPixelPositionsAndReadBackExactly() {
-		ObjectMacro macro = new ObjectMacro("minisam", IntensityMapping.percentiles(1, 99), MultimaskMode.SINGLE, EncodingOptions.whole(), 3,
+		ObjectMacro macro = new ObjectMacro("minisam", IntensityMapping.percentiles(1, 99), MultimaskMode.SINGLE,
+			MultimaskMode.SINGLE, EncodingOptions.whole(), 3,
 			Arrays.asList(PromptPoint.atPixel(12, 30, true), new PromptBox(10, 12, 20, 15), new PromptPoint(4.75, 6.5,
 				false)), Arrays.asList(1, 3, 2));
 		String options = macro.toOptions();
@@ -78,10 +79,20 @@ class ObjectMacroTest {
 		assertEquals("the candidate rank in '+1,3#b' must be a whole number, not 'b'", message("prompts=[+1,3#b]"));
 		assertEquals("An object can have only one box; put other boxes in other objects", message(
 			"prompts=[box:1,2,3,4 box:5,6,7,8]"));
-		assertEquals("multimask must be one of best, single, not 'all'", message("prompts=[+1,3] multimask=all"));
+		assertEquals("multimask must be one of best, single, smallest, largest, not 'all'", message("prompts=[+1,3] multimask=all"));
 	}
 
 	private static String message(String options) {
 		return assertThrows(IllegalArgumentException.class, () -> ObjectMacro.parse(options, "m", 1)).getMessage();
+	}
+
+	@Test
+	void aBoxChoiceOtherThanTheDefaultIsRecordedAndReadBack() {
+		ObjectMacro macro = new ObjectMacro("m", IntensityMapping.auto(), MultimaskMode.BEST, MultimaskMode.SMALLEST,
+			EncodingOptions.whole(), 1, Arrays.asList(new PromptBox(1, 2, 3, 4)), Arrays.asList(1));
+		assertEquals("model=[m] intensity=auto multimask=best box_multimask=smallest slice=1 prompts=[box:1,2,3,4]", macro
+			.toOptions());
+		assertEquals(MultimaskMode.SMALLEST, ObjectMacro.parse(macro.toOptions(), "x", 1).boxMultimask());
+		assertEquals(MultimaskMode.SINGLE, ObjectMacro.parse("prompts=[box:1,2,3,4]", "x", 1).boxMultimask());
 	}
 }

@@ -205,7 +205,7 @@ class ToolSessionTest {
 		session.addPoint(30, 20, true);
 		await();
 		ToolView view = session.view();
-		assertEquals(3, view.candidateCount());
+		assertEquals(4, view.candidateCount(), "the three multimask candidates and the single-mask output");
 		assertSameMask(discs(4.5, new int[][] { { 30, 20 } }, new int[0][]), view.mask().mask());
 		assertEquals(0.9f, view.mask().predictedIou(), 1e-6);
 		session.nextCandidate();
@@ -216,12 +216,26 @@ class ToolSessionTest {
 	}
 
 	@Test
-	void singleMaskChoiceUsesTheSingleOutputOfAMultimaskModel() throws Exception {
+	void singleMaskChoiceShowsTheSingleOutputFirstAndMCyclesThroughTheOthers() throws Exception {
 		start(multimask, MultimaskMode.SINGLE);
 		session.addPoint(30, 20, true);
 		await();
-		assertEquals(1, session.view().candidateCount());
+		assertEquals(4, session.view().candidateCount());
 		assertEquals(0.5f, session.view().mask().predictedIou(), 1e-6);
+		float[] next = new float[4];
+		for (int i = 0; i < 4; i++) {
+			session.nextCandidate();
+			next[i] = session.view().mask().predictedIou();
+		}
+		assertArrayEquals(new float[] { 0.9f, 0.7f, 0.6f, 0.5f }, next, 1e-6f, "then by predicted IoU, and round");
+	}
+
+	@Test
+	void aSingleMaskModelHasNothingToCycle() throws Exception {
+		start(single, MultimaskMode.BEST);
+		session.addPoint(30, 20, true);
+		await();
+		assertEquals(1, session.view().candidateCount());
 		session.nextCandidate();
 		assertEquals("This model gives one mask per prompt", listener.lastStatus());
 	}
