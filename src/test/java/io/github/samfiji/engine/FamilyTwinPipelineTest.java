@@ -72,10 +72,10 @@ class FamilyTwinPipelineTest {
 			case "sam2-onnx":
 				return 0.9f + 0.01f * 1 + 0.001f * 2; // best candidate + constant high-res features 1 and 2; no padding fed
 			case "sam2-osam": // the graph appends the padding point itself
-				return FamilyTwins.IOU_QUAD[FamilyTwins.defaultQuadCandidate()];
+				return FamilyTwins.IOU_QUAD[FamilyTwins.defaultQuadCandidate(p)];
 			case "edgesam-onnx":
 			case "efficientvit-sam-onnx": // the padding point is fed when there is no box
-				return FamilyTwins.IOU_QUAD[FamilyTwins.defaultQuadCandidate()] + (p.box() == null ? 0.1f : 0f);
+				return FamilyTwins.IOU_QUAD[FamilyTwins.defaultQuadCandidate(p)] + (p.box() == null ? 0.1f : 0f);
 			default:
 				return 0.9f; // no padding label fed
 		}

@@ -123,12 +123,12 @@ public final class FamilyTwins {
 
 	/**
 	 * Which of a four-candidate twin's candidates (single mask first, predicted IoU {@link #IOU_QUAD}) the default
-	 * multimask mode keeps first.
+	 * multimask modes keep first for {@code prompt} (a box: the single mask; one point: the best).
 	 */
-	public static int defaultQuadCandidate() {
+	public static int defaultQuadCandidate(io.github.samfiji.engine.prompt.ObjectPrompt prompt) {
 		io.github.samfiji.engine.decode.DecoderOutput out = new io.github.samfiji.engine.decode.DecoderOutput(4, 1, 1,
 			new float[4], IOU_QUAD.clone(), 0, null, true);
-		return SegmentationOptions.defaults().multimask().select(out).get(0);
+		return SegmentationOptions.defaults().modeFor(prompt).select(out).get(0);
 	}
 
 	/** Whether the 1024-frame position {@code (fx, fy)} is inside the object under the frame rule. */

@@ -24,12 +24,12 @@ public final class FamilyTwinsExpectations {
 			case "efficientsam-onnx":
 				return FamilyTwins.atPixelCentres(p, w, h, FamilyTwins.R2_MULTI[1]);
 			case "sam2-osam":
-				return FamilyTwins.atPixelCentres(p, w, h, FamilyTwins.R2_QUAD[FamilyTwins.defaultQuadCandidate()]);
+				return FamilyTwins.atPixelCentres(p, w, h, FamilyTwins.R2_QUAD[FamilyTwins.defaultQuadCandidate(p)]);
 			case "edgesam-onnx":
 			case "efficientvit-sam-onnx":
 				ResizeGeometry frame = g.withInputSize(1024);
 				return FamilyTwins.upsampled(FamilyTwins.lowRes(p, frame, FamilyTwins.R2_QUAD[FamilyTwins
-					.defaultQuadCandidate()]), frame, ModelDescriptor.MaskUpsampling.LOGITS);
+					.defaultQuadCandidate(p)]), frame, ModelDescriptor.MaskUpsampling.LOGITS);
 			default:
 				throw new IllegalArgumentException(d.decoderInterface());
 		}

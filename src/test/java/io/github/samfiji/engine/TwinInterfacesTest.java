@@ -36,7 +36,7 @@ class TwinInterfacesTest {
 	void sam2LowResLogitsAreExactAndFeedBackAsMaskPrompt() throws IOException {
 		try (SamModel model = open("sam2.1-hiera-tiny")) {
 			PromptSegmenter s = new PromptSegmenter(model, SegmentationOptions.defaults().withMultimask(
-				MultimaskMode.ALL));
+				MultimaskMode.ALL).withBoxMultimask(MultimaskMode.ALL));
 			ImageEmbedding e = s.encode(TestImages.unsignedBytes(W, H));
 			assertEquals(3, e.tensorCount());
 			ObjectPrompt p = ObjectPrompt.builder().point(20.5, 18.5, true).point(23.5, 18.5, false).build();
@@ -71,7 +71,7 @@ class TwinInterfacesTest {
 	void efficientSamGivesExactFullSizeMasksAndNoLowRes() throws IOException {
 		try (SamModel model = open("efficientsam-ti")) {
 			PromptSegmenter s = new PromptSegmenter(model, SegmentationOptions.defaults().withMultimask(
-				MultimaskMode.ALL));
+				MultimaskMode.ALL).withBoxMultimask(MultimaskMode.ALL));
 			ObjectPrompt p = ObjectPrompt.builder().point(20.5, 18.5, true).point(30.5, 10.5, true).build();
 			List<SegmentedObject> objects = s.decode(s.encode(TestImages.unsignedBytes(W, H)), p, 1);
 			double[] r2 = { 64, 1024, 256 };

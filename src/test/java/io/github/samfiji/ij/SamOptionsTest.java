@@ -88,7 +88,7 @@ class SamOptionsTest {
 			.withMacroOptions("opacity=101")).getMessage());
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> o.withMacroOptions("overlay=blurple")).getMessage()
 			.startsWith("overlay must be a colour name (yellow, red,"));
-		assertEquals("multimask must be one of best, single, not 'all'", assertThrows(IllegalArgumentException.class,
+		assertEquals("multimask must be one of best, single, smallest, largest, not 'all'", assertThrows(IllegalArgumentException.class,
 			() -> o.withMacroOptions("multimask=all")).getMessage());
 	}
 }
