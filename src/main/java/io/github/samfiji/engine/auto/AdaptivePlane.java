@@ -1,0 +1,198 @@
+package io.github.samfiji.engine.auto;
+
+import io.github.samfiji.engine.ImageEmbedding;
+import io.github.samfiji.engine.PlaneSource;
+import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.decode.DecoderPool;
+import io.github.samfiji.engine.detect.Components;
+import io.github.samfiji.engine.detect.Detection;
+import io.github.samfiji.engine.detect.DistanceTransform;
+import io.github.samfiji.engine.detect.LabelSeeds;
+import io.github.samfiji.engine.detect.NucleusDetector;
+import io.github.samfiji.engine.detect.Seed;
+import io.github.samfiji.engine.evaluate.LabelPlanes;
+import io.github.samfiji.engine.preprocess.PlaneConverter;
+import io.github.samfiji.engine.preprocess.RgbPlane;
+import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.prompt.PromptPoint;
+import io.github.samfiji.engine.result.ObjectMask;
+import io.github.samfiji.engine.result.SegmentedObject;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import net.imglib2.RandomAccessibleInterval;
+
+/** Adaptive prompting on one plane (see {@link AdaptiveSegmenter} for the steps). Used once. */
+final class AdaptivePlane {
+
+	/** Detector specks smaller than this are ignored. */
+	static final int DETECTOR_MIN_AREA = 15;
+	/** Gaussian smoothing of the detector, in pixels. */
+	static final double DETECTOR_SIGMA = 1;
+
+	private final PromptSegmenter segmenter;
+	private final AdaptiveOptions options;
+	private final DecoderPool pool;
+	private final boolean[] roi;
+	private final RandomAccessibleInterval<?> plane;
+	private final int slice;
+	private final TaskMonitor monitor;
+	private final int width;
+	private final int height;
+	private final CandidateFilter filter;
+	private final KeptMasks kept;
+	private ImageEmbedding embedding;
+	private long runs;
+	private final int[] prompted = new int[4]; // seeds, refinements, uncovered, grid
+
+	AdaptivePlane(PromptSegmenter segmenter, AdaptiveOptions options, DecoderPool pool, boolean[] roi,
+		RandomAccessibleInterval<?> plane, int slice, TaskMonitor monitor)
+	{
+		this.segmenter = segmenter;
+		this.options = options;
+		this.pool = pool;
+		this.roi = roi;
+		this.plane = plane;
+		this.slice = slice;
+		this.monitor = monitor;
+		this.width = (int) plane.dimension(0);
+		this.height = (int) plane.dimension(1);
+		this.filter = new CandidateFilter(options, width, height, roi);
+		this.kept = new KeptMasks(width, height, options.overlapLimit(), options.minArea());
+	}
+
+	/** The objects of the plane, numbered from 1 in reading order of their first pixel. */
+	List<SegmentedObject> segment(RandomAccessibleInterval<?> seedLabels) {
+		monitor.progress("Adaptive prompts: encoding plane " + slice, 0, 0);
+		embedding = segmenter.encode(plane, monitor);
+		Detection detection = detect();
+		List<Seed> seeds = seedLabels == null ? detection.seeds() : LabelSeeds.of(LabelPlanes.of(PlaneSource.of(
+			seedLabels)).plane(1), width, height);
+		List<ObjectPrompt> prompts = new ArrayList<>();
+		for (Seed s : seeds)
+			if (inRegion(s.x(), s.y())) prompts.add(SeedPrompts.of(s, options.seedPrompt(), options.boxMargin(), width,
+				height, slice));
+		prompted[0] = prompts.size();
+		keep(decode(prompts, seedLabels == null ? "detector seeds" : "label seeds"));
+		if (options.coverage()) keep(decode(uncovered(detection), "uncovered foreground"));
+		if (options.gridPointsPerSide() > 0) keep(decode(grid(detection), "grid points"));
+		return numbered();
+	}
+
+	private Detection detect() {
+		RgbPlane rgb = PlaneConverter.toRgb(plane, segmenter.options().intensityMapping());
+		float[][] channels = rgb.channel(0) == rgb.channel(1) && rgb.channel(1) == rgb.channel(2) ? new float[][] { rgb
+			.channel(0) } : new float[][] { rgb.channel(0), rgb.channel(1), rgb.channel(2) };
+		return new NucleusDetector(options.polarity(), DETECTOR_MIN_AREA, DETECTOR_SIGMA).detect(channels, width,
+			height, roi);
+	}
+
+	/** Decodes a batch, refines the proposals when asked, and returns them (no nulls). */
+	private List<Proposal> decode(List<ObjectPrompt> prompts, String what) {
+		List<Proposal> proposals = run(prompts, what);
+		if (!options.refineBoxes()) return nonNull(proposals);
+		List<ObjectPrompt> refinements = new ArrayList<>();
+		List<Integer> which = new ArrayList<>();
+		for (int i = 0; i < proposals.size(); i++)
+			if (proposals.get(i) != null) {
+				refinements.add(SeedPrompts.refinement(proposals.get(i).prompt, proposals.get(i).mask));
+				which.add(i);
+			}
+		prompted[1] += refinements.size();
+		List<Proposal> refined = run(refinements, what + ", box refinement");
+		for (int j = 0; j < refined.size(); j++)
+			if (refined.get(j) != null) {
+				Proposal r = refined.get(j);
+				proposals.set(which.get(j), new Proposal(r.prompt, r.mask, r.iou, r.stability, which.get(j)));
+			}
+		return nonNull(proposals);
+	}
+
+	private List<Proposal> run(List<ObjectPrompt> prompts, String what) {
+		String message = "Adaptive prompts: plane " + slice + ", " + what;
+		monitor.progress(message, 0, prompts.size());
+		List<Proposal> out = pool.decode(embedding, prompts, (i, low) -> filter.best(low, prompts.get(i), i), monitor,
+			done -> monitor.progress(message, done, prompts.size()));
+		runs += prompts.size();
+		return out;
+	}
+
+	/** Offers proposals by decreasing predicted IoU (ties: prompt order). */
+	private void keep(List<Proposal> proposals) {
+		proposals.sort(Comparator.comparingDouble((Proposal p) -> -p.iou).thenComparingInt(p -> p.index));
+		for (Proposal p : proposals) kept.offer(p);
+	}
+
+	/** A point on the innermost pixel of each uncovered piece of foreground of at least half a typical object. */
+	private List<ObjectPrompt> uncovered(Detection detection) {
+		boolean[] covered = kept.covered(), left = new boolean[covered.length];
+		for (int i = 0; i < left.length; i++) left[i] = detection.foreground()[i] && !covered[i];
+		double typical = Math.PI * detection.radius() * detection.radius();
+		int minPiece = (int) Math.max(Math.max(options.minArea(), AdaptivePlane.DETECTOR_MIN_AREA), typical / 2);
+		Components pieces = Components.of(left, width, height);
+		float[] depth = DistanceTransform.of(left, width, height);
+		int[] best = new int[pieces.count() + 1];
+		java.util.Arrays.fill(best, -1);
+		for (int p = 0; p < left.length; p++) {
+			int c = pieces.labels()[p];
+			if (c != 0 && (best[c] < 0 || depth[p] > depth[best[c]])) best[c] = p;
+		}
+		List<ObjectPrompt> prompts = new ArrayList<>();
+		for (int c = 1; c <= pieces.count(); c++)
+			if (pieces.area(c) >= minPiece) prompts.add(SeedPrompts.point(best[c] % width, best[c] / width, slice));
+		prompted[2] = prompts.size();
+		return prompts;
+	}
+
+	/** The coarse grid's points outside kept objects, confident background and the region of interest. */
+	private List<ObjectPrompt> grid(Detection detection) {
+		List<ObjectPrompt> prompts = new ArrayList<>();
+		for (PromptPoint p : PointGrid.over(0, 0, width, height, options.gridPointsPerSide())) {
+			int x = (int) p.x(), y = (int) p.y();
+			if (!inRegion(x, y) || kept.covers(x, y) || detection.isBackground(x, y)) continue;
+			prompts.add(ObjectPrompt.builder().point(p).slice(slice).build());
+		}
+		prompted[3] = prompts.size();
+		return prompts;
+	}
+
+	private boolean inRegion(int x, int y) {
+		return roi == null || roi[y * width + x];
+	}
+
+	private List<SegmentedObject> numbered() {
+		List<Proposal> objects = new ArrayList<>(kept.objects());
+		objects.sort(Comparator.comparingLong(AdaptivePlane::firstPixel));
+		List<SegmentedObject> numbered = new ArrayList<>();
+		for (Proposal p : objects)
+			numbered.add(new SegmentedObject(numbered.size() + 1, p.prompt, p.mask, p.iou, null, p.stability, "whole"));
+		return numbered;
+	}
+
+	private static long firstPixel(Proposal p) {
+		ObjectMask m = p.mask;
+		long[] first = { Long.MAX_VALUE };
+		m.forEachPixel((x, y) -> {
+			if (first[0] == Long.MAX_VALUE) first[0] = (long) y * m.planeWidth() + x;
+		});
+		return first[0];
+	}
+
+	private static List<Proposal> nonNull(List<Proposal> proposals) {
+		List<Proposal> out = new ArrayList<>();
+		for (Proposal p : proposals) if (p != null) out.add(p);
+		return out;
+	}
+
+	long decoderRuns() { return runs; }
+
+	/** E.g. "Adaptive prompts on plane 1: 140 decoder runs (57 seeds, 57 refinements, 3 uncovered, 23 grid), 55 objects". */
+	String note() {
+		return "Adaptive prompts on plane " + slice + ": " + runs + " decoder runs (" + prompted[0] + " seeds, " +
+			prompted[1] + " refinements, " + prompted[2] + " uncovered, " + prompted[3] + " grid), " + kept.objects()
+				.size() + " objects";
+	}
+}

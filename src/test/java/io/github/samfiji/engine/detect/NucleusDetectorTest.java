@@ -1,0 +1,96 @@
+package io.github.samfiji.engine.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detector on drawn nuclei: discs of known centres and radii, bright on dark (fluorescence) or dark on bright
+ * (bright-field), two of them touching.
+ */
+class NucleusDetectorTest {
+
+	static final int W = 96, H = 64;
+	/** {x, y, r}: two touching discs and a separate smaller one. */
+	static final int[][] DISCS = { { 20, 30, 9 }, { 37, 30, 9 }, { 70, 20, 6 } };
+
+	static float[] drawn(float background, float object) {
+		float[] p = new float[W * H];
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++) {
+				p[y * W + x] = background;
+				for (int[] d : DISCS)
+					if ((x - d[0]) * (x - d[0]) + (y - d[1]) * (y - d[1]) <= d[2] * d[2]) p[y * W + x] = object;
+			}
+		return p;
+	}
+
+	@Test
+	void oneSeedPerDiscAtItsCentreWithItsOwnRegion() {
+		Detection d = NucleusDetector.defaults().detect(new float[][] { drawn(10, 200) }, W, H, null);
+		assertTrue(d.brightObjects());
+		List<Seed> seeds = d.seeds();
+		assertEquals(3, seeds.size(), seeds.toString());
+		for (int[] disc : DISCS) {
+			Seed s = nearest(seeds, disc);
+			assertTrue(Math.abs(s.x() - disc[0]) <= 1 && Math.abs(s.y() - disc[1]) <= 1, s + " for " + disc[0] + "," +
+				disc[1]);
+			assertEquals(disc[1] - disc[2], s.minY(), 1, "top of the region of " + s);
+			assertEquals(disc[1] + disc[2], s.maxY(), 1);
+		}
+		Seed left = nearest(seeds, DISCS[0]), right = nearest(seeds, DISCS[1]);
+		assertTrue(left.maxX() <= 29 && right.minX() >= 28, "the touching discs are split: " + left + " " + right);
+		assertEquals(9.5, d.radius(), 1.0); // the median inscribed radius: one of the large discs
+	}
+
+	@Test
+	void darkObjectsOnABrightBackgroundAreFoundAlike() {
+		Detection bright = NucleusDetector.defaults().detect(new float[][] { drawn(10, 200) }, W, H, null);
+		Detection dark = NucleusDetector.defaults().detect(new float[][] { drawn(230, 40) }, W, H, null);
+		assertFalse(dark.brightObjects());
+		assertEquals(bright.seeds().size(), dark.seeds().size());
+		for (int i = 0; i < W * H; i++) assertEquals(bright.foreground()[i], dark.foreground()[i]);
+	}
+
+	@Test
+	void confidentBackgroundKeepsAwayFromObjects() {
+		Detection d = NucleusDetector.defaults().detect(new float[][] { drawn(10, 200) }, W, H, null);
+		assertTrue(d.isBackground(90, 60));
+		assertFalse(d.isBackground(20, 30)); // in an object
+		assertFalse(d.isBackground(20, 30 - 9 - 3)); // 3 pixels above the first disc: nearer than the radius
+		assertTrue(d.isForeground(70, 20));
+	}
+
+	@Test
+	void aRegionOfInterestLimitsEverything() {
+		boolean[] roi = new boolean[W * H];
+		for (int y = 0; y < H; y++)
+			for (int x = 55; x < W; x++) roi[y * W + x] = true;
+		Detection d = NucleusDetector.defaults().detect(new float[][] { drawn(10, 200) }, W, H, roi);
+		assertEquals(1, d.seeds().size());
+		assertEquals(70, d.seeds().get(0).x(), 1);
+		assertFalse(d.isBackground(5, 5), "outside the region nothing is background either");
+	}
+
+	@Test
+	void aBlankPlaneHasNoSeeds() {
+		Detection d = NucleusDetector.defaults().detect(new float[][] { new float[W * H] }, W, H, null);
+		assertEquals(0, d.seeds().size());
+		assertEquals(0, d.radius(), 0);
+	}
+
+	private static Seed nearest(List<Seed> seeds, int[] disc) {
+		Seed best = null;
+		for (Seed s : seeds)
+			if (best == null || dist(s, disc) < dist(best, disc)) best = s;
+		return best;
+	}
+
+	private static double dist(Seed s, int[] d) {
+		return Math.hypot(s.x() - d[0], s.y() - d[1]);
+	}
+}
