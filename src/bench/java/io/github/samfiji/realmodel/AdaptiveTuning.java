@@ -124,7 +124,7 @@ public final class AdaptiveTuning {
 		String k = p[0], v = p[1];
 		switch (k) {
 			case "prompt": return o.withSeedPrompt(AdaptiveOptions.SeedPrompt.parse(v));
-			case "refine": return o.withRefineBoxes(Boolean.parseBoolean(v));
+			case "refine": return o.withRefineBelow(v.equals("true") ? 1 : v.equals("false") ? 0 : Double.parseDouble(v));
 			case "coverage": return o.withCoverage(Boolean.parseBoolean(v));
 			case "grid": return o.withGridPointsPerSide(Integer.parseInt(v));
 			case "iou": return o.withIouThreshold(Double.parseDouble(v));
@@ -133,6 +133,7 @@ public final class AdaptiveTuning {
 			case "frac": return o.withMaxObjectFraction(Double.parseDouble(v));
 			case "min": return o.withMinArea(Integer.parseInt(v));
 			case "overlap": return o.withOverlapLimit(Double.parseDouble(v));
+			case "local": return o.withLocalContrast(Boolean.parseBoolean(v));
 			case "margin": return o.withBoxMargin(Double.parseDouble(v));
 			default: throw new IllegalArgumentException("Unknown key " + k);
 		}

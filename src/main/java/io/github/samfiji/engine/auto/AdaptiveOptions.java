@@ -31,7 +31,7 @@ public final class AdaptiveOptions {
 	}
 
 	SeedPrompt seedPrompt = SeedPrompt.POINT;
-	boolean refineBoxes = true;
+	double refineBelow = 1;
 	boolean coverage = true;
 	int gridPointsPerSide = 8;
 	double iouThreshold = 0.8;
@@ -43,6 +43,7 @@ public final class AdaptiveOptions {
 	double overlapLimit = 0.5;
 	Polarity polarity = Polarity.AUTO;
 	double boxMargin = 0.1;
+	boolean localContrast = false;
 
 	private AdaptiveOptions() {}
 
@@ -51,7 +52,7 @@ public final class AdaptiveOptions {
 	private AdaptiveOptions copy() {
 		AdaptiveOptions c = new AdaptiveOptions();
 		c.seedPrompt = seedPrompt;
-		c.refineBoxes = refineBoxes;
+		c.refineBelow = refineBelow;
 		c.coverage = coverage;
 		c.gridPointsPerSide = gridPointsPerSide;
 		c.iouThreshold = iouThreshold;
@@ -63,6 +64,7 @@ public final class AdaptiveOptions {
 		c.overlapLimit = overlapLimit;
 		c.polarity = polarity;
 		c.boxMargin = boxMargin;
+		c.localContrast = localContrast;
 		return c;
 	}
 
@@ -73,10 +75,14 @@ public final class AdaptiveOptions {
 		return c;
 	}
 
-	/** Whether each kept mask is decoded once more with its own box (plus its seed point) and the better kept. */
-	public AdaptiveOptions withRefineBoxes(boolean refine) {
+	/**
+	 * Box refinement: a proposed mask is decoded once more with its own tight box (plus its prompt's points) when the
+	 * IoU of that box with the box it was prompted with is below this (a mask prompted by points alone always is);
+	 * 0: never, 1: always (0-1).
+	 */
+	public AdaptiveOptions withRefineBelow(double boxIou) {
 		AdaptiveOptions c = copy();
-		c.refineBoxes = refine;
+		c.refineBelow = unit("Refinement box IoU", boxIou);
 		return c;
 	}
 
@@ -163,6 +169,16 @@ public final class AdaptiveOptions {
 		return c;
 	}
 
+	/**
+	 * Whether the detector thresholds the local contrast (for unevenly lit planes) instead of the grey values; see
+	 * {@link io.github.samfiji.engine.detect.NucleusDetector}.
+	 */
+	public AdaptiveOptions withLocalContrast(boolean on) {
+		AdaptiveOptions c = copy();
+		c.localContrast = on;
+		return c;
+	}
+
 	private static double unit(String what, double t) {
 		if (!(t >= 0 && t <= 1)) throw new IllegalArgumentException(what + " must be in 0-1, got " + t);
 		return t;
@@ -170,7 +186,7 @@ public final class AdaptiveOptions {
 
 	public SeedPrompt seedPrompt() { return seedPrompt; }
 
-	public boolean refineBoxes() { return refineBoxes; }
+	public double refineBelow() { return refineBelow; }
 
 	public boolean coverage() { return coverage; }
 
@@ -194,13 +210,15 @@ public final class AdaptiveOptions {
 
 	public double boxMargin() { return boxMargin; }
 
+	public boolean localContrast() { return localContrast; }
+
 	@Override
 	public String toString() {
-		return "seed_prompt=" + seedPrompt.name().toLowerCase(Locale.ROOT) + " refine_boxes=" + refineBoxes +
+		return "seed_prompt=" + seedPrompt.name().toLowerCase(Locale.ROOT) + " refine_below=" + refineBelow +
 			" coverage=" + coverage + " grid=" + gridPointsPerSide + " pred_iou_thresh=" + iouThreshold +
 			" stability_score_thresh=" + stabilityThreshold + " stability_score_offset=" + stabilityOffset +
 			" max_object_fraction=" + maxObjectFraction + " min_area=" + minArea + " max_area=" + maxArea +
 			" overlap_limit=" + overlapLimit + " polarity=" + polarity.name().toLowerCase(Locale.ROOT) + " box_margin=" +
-			boxMargin;
+			boxMargin + " local_contrast=" + localContrast;
 	}
 }

@@ -15,6 +15,7 @@ import io.github.samfiji.engine.evaluate.LabelPlanes;
 import io.github.samfiji.engine.preprocess.PlaneConverter;
 import io.github.samfiji.engine.preprocess.RgbPlane;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
 import io.github.samfiji.engine.result.ObjectMask;
 import io.github.samfiji.engine.result.SegmentedObject;
@@ -28,6 +29,11 @@ import net.imglib2.RandomAccessibleInterval;
 /** Adaptive prompting on one plane (see {@link AdaptiveSegmenter} for the steps). Used once. */
 final class AdaptivePlane {
 
+	/**
+	 * Seeds are decoded in waves of this many, strongest first; a seed inside an object kept from an earlier wave is
+	 * not decoded. A constant, so that the result does not depend on the number of parallel decoders.
+	 */
+	static final int WAVE = 64;
 	/** Detector specks smaller than this are ignored. */
 	static final int DETECTOR_MIN_AREA = 15;
 	/** Gaussian smoothing of the detector, in pixels. */
@@ -71,12 +77,15 @@ final class AdaptivePlane {
 		Detection detection = detect();
 		List<Seed> seeds = seedLabels == null ? detection.seeds() : LabelSeeds.of(LabelPlanes.of(PlaneSource.of(
 			seedLabels)).plane(1), width, height);
-		List<ObjectPrompt> prompts = new ArrayList<>();
-		for (Seed s : seeds)
-			if (inRegion(s.x(), s.y())) prompts.add(SeedPrompts.of(s, options.seedPrompt(), options.boxMargin(), width,
-				height, slice));
-		prompted[0] = prompts.size();
-		keep(decode(prompts, seedLabels == null ? "detector seeds" : "label seeds"));
+		String what = seedLabels == null ? "detector seeds" : "label seeds";
+		for (int first = 0; first < seeds.size(); first += WAVE) {
+			List<ObjectPrompt> prompts = new ArrayList<>();
+			for (Seed s : seeds.subList(first, Math.min(seeds.size(), first + WAVE)))
+				if (inRegion(s.x(), s.y()) && !kept.covers(s.x(), s.y())) prompts.add(SeedPrompts.of(s, options
+					.seedPrompt(), options.boxMargin(), width, height, slice));
+			prompted[0] += prompts.size();
+			keep(decode(prompts, what));
+		}
 		if (options.coverage()) keep(decode(uncovered(detection), "uncovered foreground"));
 		if (options.gridPointsPerSide() > 0) keep(decode(grid(detection), "grid points"));
 		return numbered();
@@ -86,18 +95,19 @@ final class AdaptivePlane {
 		RgbPlane rgb = PlaneConverter.toRgb(plane, segmenter.options().intensityMapping());
 		float[][] channels = rgb.channel(0) == rgb.channel(1) && rgb.channel(1) == rgb.channel(2) ? new float[][] { rgb
 			.channel(0) } : new float[][] { rgb.channel(0), rgb.channel(1), rgb.channel(2) };
-		return new NucleusDetector(options.polarity(), DETECTOR_MIN_AREA, DETECTOR_SIGMA).detect(channels, width,
+		return new NucleusDetector(options.polarity(), DETECTOR_MIN_AREA, DETECTOR_SIGMA, options
+			.localContrast()).detect(channels, width,
 			height, roi);
 	}
 
 	/** Decodes a batch, refines the proposals when asked, and returns them (no nulls). */
 	private List<Proposal> decode(List<ObjectPrompt> prompts, String what) {
 		List<Proposal> proposals = run(prompts, what);
-		if (!options.refineBoxes()) return nonNull(proposals);
+		if (options.refineBelow() <= 0) return nonNull(proposals);
 		List<ObjectPrompt> refinements = new ArrayList<>();
 		List<Integer> which = new ArrayList<>();
 		for (int i = 0; i < proposals.size(); i++)
-			if (proposals.get(i) != null) {
+			if (proposals.get(i) != null && needsRefinement(proposals.get(i))) {
 				refinements.add(SeedPrompts.refinement(proposals.get(i).prompt, proposals.get(i).mask));
 				which.add(i);
 			}
@@ -109,6 +119,13 @@ final class AdaptivePlane {
 				proposals.set(which.get(j), new Proposal(r.prompt, r.mask, r.iou, r.stability, which.get(j)));
 			}
 		return nonNull(proposals);
+	}
+
+	/** Whether the mask's own box differs enough from the box it was prompted with (see the option). */
+	private boolean needsRefinement(Proposal p) {
+		PromptBox b = p.prompt.box();
+		if (b == null || options.refineBelow() >= 1) return true;
+		return BoxNms.iou(new double[] { b.x(), b.y(), b.maxX(), b.maxY() }, p.box()) < options.refineBelow();
 	}
 
 	private List<Proposal> run(List<ObjectPrompt> prompts, String what) {

@@ -22,7 +22,8 @@ import java.util.concurrent.CancellationException;
  * one seed per object with its region, the typical object size, and the confident background; with seed labels
  * (prompts from labels) each label of the given label plane is a seed instead;</li>
  * <li><b>detector seeds</b>: each seed is decoded with a point, its region's box, or both
- * ({@link AdaptiveOptions#seedPrompt()}); the candidates pass SAM's filters ({@link CandidateFilter}: predicted IoU,
+ * ({@link AdaptiveOptions#seedPrompt()}), in waves of {@value AdaptivePlane#WAVE} seeds (strongest first), skipping
+ * seeds that lie in an object kept from an earlier wave; the candidates pass SAM's filters ({@link CandidateFilter}: predicted IoU,
  * stability score, minimum and maximum area, at most {@link AdaptiveOptions#maxObjectFraction()} of the plane, else
  * it is background);</li>
  * <li><b>box refinement</b> (optional): each proposed mask is decoded once more with its own tight box and its

@@ -15,7 +15,10 @@ import java.util.List;
  * lying inside the inscribed disc of a stronger seed is the same object and is dropped, so touching round objects
  * get one seed each and the separation adapts to each object's own size;</li>
  * <li>a seeded watershed on the distance map gives each seed its region, whose box is a box prompt;</li>
- * <li>the scale estimate is the median inscribed radius of the seeds.</li>
+ * <li>the scale estimate is the median inscribed radius of the seeds;</li>
+ * <li>optionally (<em>local</em>), for unevenly lit planes where dim objects fall below a global threshold: a second
+ * pass thresholds (Otsu again) the local contrast, the smoothed grey minus its Gaussian surroundings at
+ * {@value #LOCAL_SCALE} times the first pass's radius, and takes its foreground, seeds and scale instead.</li>
  * </ol>
  * Works on a region of interest when given one (pixels outside are neither foreground nor background).
  */
@@ -24,22 +27,28 @@ public final class NucleusDetector {
 	/** Which side of the threshold the objects are on. */
 	public enum Polarity { AUTO, BRIGHT, DARK }
 
+	/** The local contrast's surroundings: a Gaussian of this many times the first pass's object radius. */
+	static final double LOCAL_SCALE = 4;
+
 	private final Polarity polarity;
 	private final int minArea;
 	private final double sigma;
+	private final boolean local;
 
 	/**
 	 * @param minArea foreground specks below this many pixels are ignored
 	 * @param sigma Gaussian smoothing before thresholding, in pixels (0: none)
+	 * @param local whether to threshold the local contrast in a second pass (see the class comment)
 	 */
-	public NucleusDetector(Polarity polarity, int minArea, double sigma) {
+	public NucleusDetector(Polarity polarity, int minArea, double sigma, boolean local) {
 		if (minArea < 1) throw new IllegalArgumentException("The detector's minimum area must be >= 1, got " + minArea);
 		this.polarity = polarity;
 		this.minArea = minArea;
 		this.sigma = sigma;
+		this.local = local;
 	}
 
-	public static NucleusDetector defaults() { return new NucleusDetector(Polarity.AUTO, 15, 1); }
+	public static NucleusDetector defaults() { return new NucleusDetector(Polarity.AUTO, 15, 1, false); }
 
 	/**
 	 * @param channels one or more row-major channels of the same plane (grey: one; RGB: three), values 0-255
@@ -48,22 +57,55 @@ public final class NucleusDetector {
 	public Detection detect(float[][] channels, int width, int height, boolean[] roi) {
 		float[] grey = GaussianBlur.blur(mean(channels), width, height, sigma);
 		float[] inside = roi == null ? grey : selected(grey, roi);
-		double threshold = Otsu.threshold(inside);
-		boolean bright = polarity == Polarity.AUTO ? median(inside) < threshold : polarity == Polarity.BRIGHT;
-		boolean[] raw = new boolean[grey.length];
-		for (int i = 0; i < grey.length; i++)
-			raw[i] = (roi == null || roi[i]) && (bright ? grey[i] >= threshold : grey[i] < threshold);
-		boolean[] foreground = Components.of(raw, width, height).withoutSmall(minArea);
-		float[] distance = DistanceTransform.of(foreground, width, height);
+		double threshold = Otsu.threshold(inside), median = median(inside);
+		boolean bright = polarity == Polarity.AUTO ? median < threshold : polarity == Polarity.BRIGHT;
+		Objects objects = objects(above(grey, roi, bright, threshold), width, height);
+		if (local && objects.radius > 0) {
+			float[] contrast = contrast(grey, bright, LOCAL_SCALE * objects.radius, width, height);
+			double t = Otsu.threshold(roi == null ? contrast : selected(contrast, roi));
+			objects = objects(above(contrast, roi, true, t), width, height);
+		}
+		boolean[] background = background(grey, objects.foreground, roi, bright, threshold, median, objects.radius,
+			width, height);
+		return new Detection(width, height, bright, threshold, objects.foreground, objects.seeds, objects.regions,
+			objects.radius, background);
+	}
+
+	/** The foreground, seeds, regions and scale found from one thresholded plane. */
+	private static final class Objects {
+
+		boolean[] foreground;
+		List<Seed> seeds;
+		int[] regions;
+		double radius;
+	}
+
+	private Objects objects(boolean[] raw, int width, int height) {
+		Objects o = new Objects();
+		o.foreground = Components.of(raw, width, height).withoutSmall(minArea);
+		float[] distance = DistanceTransform.of(o.foreground, width, height);
 		float[] smooth = GaussianBlur.blur(distance, width, height, 1);
-		for (int i = 0; i < smooth.length; i++) if (!foreground[i]) smooth[i] = 0;
-		List<int[]> peaks = peaks(smooth, distance, foreground, width, height);
-		int[] regions = SeededWatershed.grow(smooth, foreground, width, height, peaks);
-		List<Seed> seeds = seeds(peaks, distance, regions, width, height);
-		double radius = medianRadius(seeds);
-		boolean[] background = background(grey, foreground, roi, bright, threshold, median(inside), radius, width,
-			height);
-		return new Detection(width, height, bright, threshold, foreground, seeds, regions, radius, background);
+		for (int i = 0; i < smooth.length; i++) if (!o.foreground[i]) smooth[i] = 0;
+		List<int[]> peaks = peaks(smooth, distance, o.foreground, width, height);
+		o.regions = SeededWatershed.grow(smooth, o.foreground, width, height, peaks);
+		o.seeds = seeds(peaks, distance, o.regions, width, height);
+		o.radius = medianRadius(o.seeds);
+		return o;
+	}
+
+	private static boolean[] above(float[] values, boolean[] roi, boolean bright, double threshold) {
+		boolean[] raw = new boolean[values.length];
+		for (int i = 0; i < values.length; i++)
+			raw[i] = (roi == null || roi[i]) && (bright ? values[i] >= threshold : values[i] < threshold);
+		return raw;
+	}
+
+	/** How much brighter (or, for dark objects, darker) each pixel is than its surroundings at the given scale. */
+	private static float[] contrast(float[] grey, boolean bright, double scale, int w, int h) {
+		float[] surroundings = GaussianBlur.blur(grey, w, h, scale);
+		float[] c = new float[grey.length];
+		for (int i = 0; i < c.length; i++) c[i] = bright ? grey[i] - surroundings[i] : surroundings[i] - grey[i];
+		return c;
 	}
 
 	/** Local maxima of {@code height}, strongest first, without those inside a stronger seed's inscribed disc. */

@@ -58,7 +58,7 @@ class AdaptiveSegmenterTest {
 
 	/** Options the tiny model passes, with no extra passes unless a test turns them on. */
 	private static AdaptiveOptions bare() {
-		return AdaptiveOptions.defaults().withIouThreshold(0.75).withStabilityOffset(0.5).withRefineBoxes(false)
+		return AdaptiveOptions.defaults().withIouThreshold(0.75).withStabilityOffset(0.5).withRefineBelow(0)
 			.withCoverage(false).withGridPointsPerSide(0).withSeedPrompt(SeedPrompt.POINT);
 	}
 
@@ -143,7 +143,7 @@ class AdaptiveSegmenterTest {
 
 	@Test
 	void boxRefinementDecodesEachMaskAgainWithItsOwnBox() {
-		SegmentationResult r = run(bare().withRefineBoxes(true), plane(discs(200, NUCLEI)));
+		SegmentationResult r = run(bare().withRefineBelow(1), plane(discs(200, NUCLEI)));
 		assertEquals(3, r.objects().size());
 		for (SegmentedObject o : r.objects()) {
 			assertEquals(81, o.mask().area(), "the 9x9 box of the disc"); // the tiny model's box mode ignores points
@@ -235,7 +235,7 @@ class AdaptiveSegmenterTest {
 
 	@Test
 	void severalDecodersGiveTheSameObjectsAsOne() throws IOException {
-		AdaptiveOptions options = bare().withRefineBoxes(true).withCoverage(true).withGridPointsPerSide(6);
+		AdaptiveOptions options = bare().withRefineBelow(1).withCoverage(true).withGridPointsPerSide(6);
 		PlaneSource image = PlaneSource.stack(ArrayImgs.unsignedBytes(concat(discs(200, NUCLEI), new byte[SIZE *
 			SIZE]), SIZE, SIZE, 2));
 		SegmentationResult one = run(options, image), three;
