@@ -44,6 +44,8 @@ public final class AdaptiveOptions {
 	Polarity polarity = Polarity.AUTO;
 	double boxMargin = 0.1;
 	boolean localContrast = false;
+	boolean intensitySeeds = false;
+	boolean dropEnclosing = false;
 
 	private AdaptiveOptions() {}
 
@@ -65,6 +67,8 @@ public final class AdaptiveOptions {
 		c.polarity = polarity;
 		c.boxMargin = boxMargin;
 		c.localContrast = localContrast;
+		c.intensitySeeds = intensitySeeds;
+		c.dropEnclosing = dropEnclosing;
 		return c;
 	}
 
@@ -179,6 +183,23 @@ public final class AdaptiveOptions {
 		return c;
 	}
 
+	/**
+	 * Whether the detector's seeds are maxima of the smoothed intensity rather than of the distance to the
+	 * background; see {@link io.github.samfiji.engine.detect.NucleusDetector}.
+	 */
+	public AdaptiveOptions withIntensitySeeds(boolean on) {
+		AdaptiveOptions c = copy();
+		c.intensitySeeds = on;
+		return c;
+	}
+
+	/** Whether a mask that encloses an object kept before is dropped (a group of objects, a cell around a nucleus). */
+	public AdaptiveOptions withDropEnclosing(boolean on) {
+		AdaptiveOptions c = copy();
+		c.dropEnclosing = on;
+		return c;
+	}
+
 	private static double unit(String what, double t) {
 		if (!(t >= 0 && t <= 1)) throw new IllegalArgumentException(what + " must be in 0-1, got " + t);
 		return t;
@@ -212,6 +233,10 @@ public final class AdaptiveOptions {
 
 	public boolean localContrast() { return localContrast; }
 
+	public boolean intensitySeeds() { return intensitySeeds; }
+
+	public boolean dropEnclosing() { return dropEnclosing; }
+
 	@Override
 	public String toString() {
 		return "seed_prompt=" + seedPrompt.name().toLowerCase(Locale.ROOT) + " refine_below=" + refineBelow +
@@ -219,6 +244,7 @@ public final class AdaptiveOptions {
 			" stability_score_thresh=" + stabilityThreshold + " stability_score_offset=" + stabilityOffset +
 			" max_object_fraction=" + maxObjectFraction + " min_area=" + minArea + " max_area=" + maxArea +
 			" overlap_limit=" + overlapLimit + " polarity=" + polarity.name().toLowerCase(Locale.ROOT) + " box_margin=" +
-			boxMargin + " local_contrast=" + localContrast;
+			boxMargin + " local_contrast=" + localContrast +
+			" intensity_seeds=" + intensitySeeds + " drop_enclosing=" + dropEnclosing;
 	}
 }

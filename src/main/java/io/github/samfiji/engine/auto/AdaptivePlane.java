@@ -67,7 +67,8 @@ final class AdaptivePlane {
 		this.width = (int) plane.dimension(0);
 		this.height = (int) plane.dimension(1);
 		this.filter = new CandidateFilter(options, width, height, roi);
-		this.kept = new KeptMasks(width, height, options.overlapLimit(), options.minArea());
+		this.kept = new KeptMasks(width, height, options.overlapLimit(), options.minArea(), options
+			.dropEnclosing());
 	}
 
 	/** The objects of the plane, numbered from 1 in reading order of their first pixel. */
@@ -95,9 +96,9 @@ final class AdaptivePlane {
 		RgbPlane rgb = PlaneConverter.toRgb(plane, segmenter.options().intensityMapping());
 		float[][] channels = rgb.channel(0) == rgb.channel(1) && rgb.channel(1) == rgb.channel(2) ? new float[][] { rgb
 			.channel(0) } : new float[][] { rgb.channel(0), rgb.channel(1), rgb.channel(2) };
-		return new NucleusDetector(options.polarity(), DETECTOR_MIN_AREA, DETECTOR_SIGMA, options
-			.localContrast()).detect(channels, width,
-			height, roi);
+		return NucleusDetector.defaults().withPolarity(options.polarity()).withMinArea(DETECTOR_MIN_AREA).withSigma(
+			DETECTOR_SIGMA).withLocalContrast(options.localContrast()).withIntensitySeeds(options.intensitySeeds())
+			.detect(channels, width, height, roi);
 	}
 
 	/** Decodes a batch, refines the proposals when asked, and returns them (no nulls). */

@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * The objects kept so far on a plane, which own their pixels: a proposal is kept when at most the overlap limit of
  * its pixels belong to kept objects, and then gets only the pixels nobody owns (so kept objects never overlap).
+ * Optionally a proposal that encloses a kept object (at least {@value #ENCLOSED} of its pixels) is dropped too: it is
+ * a group of objects or a cell around a nucleus, not one more object.
  */
 final class KeptMasks {
 
@@ -16,11 +18,19 @@ final class KeptMasks {
 	private final int height;
 	private final double overlapLimit;
 	private final int minArea;
+	private final boolean dropEnclosing;
+	/** The fraction of a kept object inside a proposal from which the proposal encloses it. */
+	static final double ENCLOSED = 0.9;
 	/** Owner of each pixel: index + 1 in {@link #kept}, 0 for none. */
 	private final int[] owner;
 	private final List<Proposal> kept = new ArrayList<>();
 
 	KeptMasks(int width, int height, double overlapLimit, int minArea) {
+		this(width, height, overlapLimit, minArea, false);
+	}
+
+	KeptMasks(int width, int height, double overlapLimit, int minArea, boolean dropEnclosing) {
+		this.dropEnclosing = dropEnclosing;
 		this.width = width;
 		this.height = height;
 		this.overlapLimit = overlapLimit;
@@ -51,8 +61,12 @@ final class KeptMasks {
 
 	/** Keeps the proposal (its free pixels) unless too much of it is taken; returns whether it was kept. */
 	boolean offer(Proposal p) {
-		int taken = ownedPixels(p.mask);
+		int[] inside = new int[kept.size() + 1];
+		p.mask.forEachPixel((x, y) -> inside[owner[y * width + x]]++);
+		int taken = p.mask.area() - inside[0];
 		if (taken > overlapLimit * p.mask.area() || p.mask.area() - taken < minArea) return false;
+		if (dropEnclosing) for (int k = 1; k < inside.length; k++)
+			if (inside[k] >= ENCLOSED * kept.get(k - 1).mask.area()) return false;
 		ObjectMask mask = taken == 0 ? p.mask : free(p.mask);
 		int id = kept.size() + 1;
 		mask.forEachPixel((x, y) -> owner[y * width + x] = id);
