@@ -17,12 +17,19 @@ import io.github.samfiji.engine.preprocess.RgbPlane;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
+import io.github.samfiji.engine.region.EncodingMode;
+import io.github.samfiji.engine.region.Region;
+import io.github.samfiji.engine.region.RegionPlan;
+import io.github.samfiji.engine.region.RegionSegmentation;
 import io.github.samfiji.engine.result.ObjectMask;
 import io.github.samfiji.engine.result.SegmentedObject;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import net.imglib2.RandomAccessibleInterval;
 
@@ -50,7 +57,8 @@ final class AdaptivePlane {
 	private final int height;
 	private final CandidateFilter filter;
 	private final KeptMasks kept;
-	private ImageEmbedding embedding;
+	private final RegionSegmentation regions;
+	private final Map<Region, ImageEmbedding> embeddings = new LinkedHashMap<>();
 	private long runs;
 	private final int[] prompted = new int[4]; // seeds, refinements, uncovered, grid
 
@@ -66,15 +74,18 @@ final class AdaptivePlane {
 		this.monitor = monitor;
 		this.width = (int) plane.dimension(0);
 		this.height = (int) plane.dimension(1);
-		this.filter = new CandidateFilter(options, width, height, roi);
+		this.filter = new CandidateFilter(options, Region.whole(width, height), roi);
+		this.regions = new RegionSegmentation(segmenter, plane);
 		this.kept = new KeptMasks(width, height, options.overlapLimit(), options.minArea(), options
 			.dropEnclosing());
 	}
 
 	/** The objects of the plane, numbered from 1 in reading order of their first pixel. */
 	List<SegmentedObject> segment(RandomAccessibleInterval<?> seedLabels) {
-		monitor.progress("Adaptive prompts: encoding plane " + slice, 0, 0);
-		embedding = segmenter.encode(plane, monitor);
+		if (regions.plan(Collections.singletonList(SeedPrompts.point(0, 0, slice))).mode() == EncodingMode.WHOLE) {
+			monitor.progress("Adaptive prompts: encoding plane " + slice, 0, 0);
+			embedding(Region.whole(width, height));
+		}
 		Detection detection = detect();
 		List<Seed> seeds = seedLabels == null ? detection.seeds() : LabelSeeds.of(LabelPlanes.of(PlaneSource.of(
 			seedLabels)).plane(1), width, height);
@@ -117,7 +128,8 @@ final class AdaptivePlane {
 		for (int j = 0; j < refined.size(); j++)
 			if (refined.get(j) != null) {
 				Proposal r = refined.get(j);
-				proposals.set(which.get(j), new Proposal(r.prompt, r.mask, r.iou, r.stability, which.get(j)));
+				proposals.set(which.get(j), new Proposal(r.prompt, r.mask, r.iou, r.stability, which.get(j),
+					r.region));
 			}
 		return nonNull(proposals);
 	}
@@ -129,13 +141,45 @@ final class AdaptivePlane {
 		return BoxNms.iou(new double[] { b.x(), b.y(), b.maxX(), b.maxY() }, p.box()) < options.refineBelow();
 	}
 
+	/**
+	 * Decodes a batch and filters each output, on the regions the segmenter's encoding options choose for the
+	 * prompts (the whole plane, or for large planes crops or tiles, each encoded once); the proposals are in plane
+	 * coordinates and in prompt order.
+	 */
 	private List<Proposal> run(List<ObjectPrompt> prompts, String what) {
+		List<Proposal> out = new ArrayList<>(java.util.Collections.nCopies(prompts.size(), null));
+		if (prompts.isEmpty()) return out;
 		String message = "Adaptive prompts: plane " + slice + ", " + what;
 		monitor.progress(message, 0, prompts.size());
-		List<Proposal> out = pool.decode(embedding, prompts, (i, low) -> filter.best(low, prompts.get(i), i), monitor,
-			done -> monitor.progress(message, done, prompts.size()));
+		RegionPlan plan = regions.plan(prompts);
+		Map<Region, List<Integer>> groups = new LinkedHashMap<>();
+		for (int i : plan.groupedOrder()) groups.computeIfAbsent(plan.regions().get(i), r -> new ArrayList<>()).add(i);
+		int[] before = { 0 };
+		for (Map.Entry<Region, List<Integer>> g : groups.entrySet()) {
+			Region region = g.getKey();
+			List<Integer> which = g.getValue();
+			List<ObjectPrompt> local = new ArrayList<>();
+			for (int i : which) local.add(region.toLocal(prompts.get(i)));
+			CandidateFilter f = filter.on(region);
+			List<Proposal> found = pool.decode(embedding(region), local, (j, low) -> f.best(low, local.get(j), prompts
+				.get(which.get(j)), which.get(j)), monitor, done -> monitor.progress(message, before[0] + done, prompts
+					.size()));
+			for (int j = 0; j < which.size(); j++) out.set(which.get(j), found.get(j));
+			before[0] += which.size();
+		}
 		runs += prompts.size();
 		return out;
+	}
+
+	/** The embedding of a region of the plane, encoded once per plane (and through the segmenter's cache). */
+	private ImageEmbedding embedding(Region region) {
+		ImageEmbedding e = embeddings.get(region);
+		if (e == null) {
+			if (!region.isWholePlane()) monitor.progress("Adaptive prompts: plane " + slice + ", encoding " + region
+				.label(), 0, 0);
+			embeddings.put(region, e = regions.regions().encode(region, monitor));
+		}
+		return e;
 	}
 
 	/** Offers proposals by decreasing predicted IoU (ties: prompt order). */
@@ -186,7 +230,7 @@ final class AdaptivePlane {
 		objects.sort(Comparator.comparingLong(AdaptivePlane::firstPixel));
 		List<SegmentedObject> numbered = new ArrayList<>();
 		for (Proposal p : objects)
-			numbered.add(new SegmentedObject(numbered.size() + 1, p.prompt, p.mask, p.iou, null, p.stability, "whole"));
+			numbered.add(new SegmentedObject(numbered.size() + 1, p.prompt, p.mask, p.iou, null, p.stability, p.region));
 		return numbered;
 	}
 
@@ -209,8 +253,10 @@ final class AdaptivePlane {
 
 	/** E.g. "Adaptive prompts on plane 1: 140 decoder runs (57 seeds, 57 refinements, 3 uncovered, 23 grid), 55 objects". */
 	String note() {
+		boolean whole = embeddings.size() <= 1 && (embeddings.isEmpty() || embeddings.keySet().iterator().next()
+			.isWholePlane());
 		return "Adaptive prompts on plane " + slice + ": " + runs + " decoder runs (" + prompted[0] + " seeds, " +
 			prompted[1] + " refinements, " + prompted[2] + " uncovered, " + prompted[3] + " grid), " + kept.objects()
-				.size() + " objects";
+				.size() + " objects" + (whole ? "" : ", " + embeddings.size() + " regions encoded");
 	}
 }

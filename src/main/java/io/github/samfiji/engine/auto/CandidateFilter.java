@@ -3,6 +3,7 @@ package io.github.samfiji.engine.auto;
 import io.github.samfiji.engine.decode.LowResOutput;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.region.Region;
 import io.github.samfiji.engine.result.ObjectMask;
 
 /**
@@ -10,24 +11,26 @@ import io.github.samfiji.engine.result.ObjectMask;
  * candidates (for a lone point all multimask candidates, for a box the single-mask output, when the decoder gives
  * several; else its one mask), by decreasing predicted IoU, the first whose predicted IoU and stability score reach
  * the thresholds and whose full-resolution mask, clipped to the region of interest, has an allowed area (at least
- * the minimum, at most the maximum, at most the maximum fraction of the plane or region). Stateless apart from its
+ * the minimum, at most the maximum, at most the maximum fraction of the plane or of the region of interest). Works
+ * on the outputs of one encoded region of the plane and returns masks in plane coordinates. Stateless apart from its
  * settings; safe to use from several threads.
  */
 final class CandidateFilter {
 
 	private final AdaptiveOptions options;
-	private final int width;
-	private final int height;
+	private final Region region;
 	private final boolean[] roi;
 	private final long maxPixels;
 
-	/** @param roi pixels objects may have (row-major), or null for the whole {@code width x height} plane */
-	CandidateFilter(AdaptiveOptions options, int width, int height, boolean[] roi) {
+	/**
+	 * @param region the part of the plane the outputs were decoded on
+	 * @param roi pixels objects may have (row-major, whole plane), or null for all
+	 */
+	CandidateFilter(AdaptiveOptions options, Region region, boolean[] roi) {
 		this.options = options;
-		this.width = width;
-		this.height = height;
+		this.region = region;
 		this.roi = roi;
-		long room = (long) width * height;
+		long room = (long) region.planeWidth() * region.planeHeight();
 		if (roi != null) {
 			room = 0;
 			for (boolean b : roi) if (b) room++;
@@ -36,24 +39,36 @@ final class CandidateFilter {
 		this.maxPixels = options.maxArea() > 0 ? Math.min(max, options.maxArea()) : max;
 	}
 
-	/** The proposal of one run, or null when no candidate passes. */
-	Proposal best(LowResOutput out, ObjectPrompt prompt, int index) {
-		boolean lonePoint = prompt.box() == null && prompt.points().size() == 1;
+	/** The same filter for another region of the plane. */
+	CandidateFilter on(Region other) {
+		return other.equals(region) ? this : new CandidateFilter(options, other, roi);
+	}
+
+	/**
+	 * The proposal of one run, or null when no candidate passes.
+	 *
+	 * @param local the prompt as decoded (region coordinates), to choose the candidates
+	 * @param prompt the prompt in plane coordinates, for the proposal
+	 */
+	Proposal best(LowResOutput out, ObjectPrompt local, ObjectPrompt prompt, int index) {
+		boolean lonePoint = local.box() == null && local.points().size() == 1;
 		MultimaskMode mode = lonePoint ? MultimaskMode.ALL : MultimaskMode.SINGLE;
 		for (int k : mode.select(out)) {
 			float iou = out.predictedIou(k);
 			if (!(iou >= options.iouThreshold())) continue;
 			double stability = LowResMeasures.stability(out, k, options.stabilityOffset());
 			if (!(stability >= options.stabilityThreshold())) continue;
-			ObjectMask mask = clip(ObjectMask.threshold(out.fullResolution(k), 0, width, height, 0f));
+			ObjectMask mask = clip(region.toPlane(ObjectMask.threshold(out.fullResolution(k), 0, region.width(), region
+				.height(), 0f)));
 			if (mask.area() < Math.max(1, options.minArea()) || mask.area() > maxPixels) continue;
-			return new Proposal(prompt, mask, iou, (float) stability, index);
+			return new Proposal(prompt, mask, iou, (float) stability, index, region.label());
 		}
 		return null;
 	}
 
 	private ObjectMask clip(ObjectMask mask) {
 		if (roi == null || mask.isEmpty()) return mask;
+		int width = mask.planeWidth();
 		boolean[] local = mask.toBoundsArray();
 		int x0 = mask.boundsX(), y0 = mask.boundsY(), w = mask.boundsWidth(), h = mask.boundsHeight();
 		boolean changed = false;
@@ -63,6 +78,6 @@ final class CandidateFilter {
 					local[j * w + i] = false;
 					changed = true;
 				}
-		return changed ? ObjectMask.inRectangle(local, x0, y0, w, h, width, height) : mask;
+		return changed ? ObjectMask.inRectangle(local, x0, y0, w, h, width, mask.planeHeight()) : mask;
 	}
 }

@@ -70,7 +70,7 @@ final class KeptMasks {
 		ObjectMask mask = taken == 0 ? p.mask : free(p.mask);
 		int id = kept.size() + 1;
 		mask.forEachPixel((x, y) -> owner[y * width + x] = id);
-		kept.add(new Proposal(p.prompt, mask, p.iou, p.stability, p.index));
+		kept.add(new Proposal(p.prompt, mask, p.iou, p.stability, p.index, p.region));
 		return true;
 	}
 

@@ -14,8 +14,15 @@ final class Proposal {
 	final float iou;
 	final float stability;
 	final int index;
+	/** The part of the plane it was decoded on ({@code whole}, {@code crop:...}, {@code tile:...}). */
+	final String region;
 
 	Proposal(ObjectPrompt prompt, ObjectMask mask, float iou, float stability, int index) {
+		this(prompt, mask, iou, stability, index, "whole");
+	}
+
+	Proposal(ObjectPrompt prompt, ObjectMask mask, float iou, float stability, int index, String region) {
+		this.region = region;
 		this.prompt = prompt;
 		this.mask = mask;
 		this.iou = iou;

@@ -270,6 +270,28 @@ class AdaptiveSegmenterTest {
 	}
 
 	@Test
+	void largePlanesAreDecodedOnTilesEachEncodedOnce() {
+		int w = 1700, h = 200;
+		byte[] p = new byte[w * h];
+		Arrays.fill(p, (byte) 20);
+		int[][] centres = { { 100, 100 }, { 850, 60 }, { 1600, 150 } };
+		for (int[] c : centres)
+			for (int y = c[1] - 6; y <= c[1] + 6; y++)
+				for (int x = c[0] - 6; x <= c[0] + 6; x++)
+					if ((x - c[0]) * (x - c[0]) + (y - c[1]) * (y - c[1]) <= 36) p[y * w + x] = (byte) 200;
+		long encoderRuns = model.encoder().runCount();
+		SegmentationResult r = run(bare(), PlaneSource.of(ArrayImgs.unsignedBytes(p, w, h)));
+		assertEquals(3, r.objects().size(), r.notes().toString());
+		for (int[] c : centres) {
+			SegmentedObject o = objectAt(r, c[0], c[1]);
+			assertTrue(o.region().startsWith("tile:") || o.region().startsWith("crop:"), o.region());
+		}
+		long regionsEncoded = model.encoder().runCount() - encoderRuns;
+		assertTrue(regionsEncoded >= 2 && r.notes().get(0).endsWith("3 objects, " + regionsEncoded + " regions encoded"),
+			regionsEncoded + " " + r.notes());
+	}
+
+	@Test
 	void badInputIsRefused() {
 		PlaneSource image = plane(new byte[SIZE * SIZE]);
 		try (DecoderPool pool = DecoderPool.of(model.decoder())) {
