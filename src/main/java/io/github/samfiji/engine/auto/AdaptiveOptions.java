@@ -30,8 +30,8 @@ public final class AdaptiveOptions {
 		}
 	}
 
-	SeedPrompt seedPrompt = SeedPrompt.POINT;
-	double refineBelow = 1;
+	SeedPrompt seedPrompt = SeedPrompt.BOX_POINT;
+	double refineBelow = 0.9;
 	boolean coverage = true;
 	int gridPointsPerSide = 8;
 	double iouThreshold = 0.8;
@@ -42,10 +42,10 @@ public final class AdaptiveOptions {
 	int maxArea = 0;
 	double overlapLimit = 0.5;
 	Polarity polarity = Polarity.AUTO;
-	double boxMargin = 0.1;
-	boolean localContrast = false;
+	double boxMargin = 0;
+	boolean localContrast = true;
 	boolean intensitySeeds = false;
-	boolean dropEnclosing = false;
+	boolean dropEnclosing = true;
 
 	private AdaptiveOptions() {}
 
@@ -174,8 +174,8 @@ public final class AdaptiveOptions {
 	}
 
 	/**
-	 * Whether the detector thresholds the local contrast (for unevenly lit planes) instead of the grey values; see
-	 * {@link io.github.samfiji.engine.detect.NucleusDetector}.
+	 * Whether the coverage pass also looks for uncovered foreground in the local contrast (objects too dim for the
+	 * global threshold on unevenly lit planes); see {@link io.github.samfiji.engine.detect.NucleusDetector}.
 	 */
 	public AdaptiveOptions withLocalContrast(boolean on) {
 		AdaptiveOptions c = copy();

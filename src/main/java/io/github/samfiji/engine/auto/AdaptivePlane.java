@@ -10,6 +10,7 @@ import io.github.samfiji.engine.detect.Detection;
 import io.github.samfiji.engine.detect.DistanceTransform;
 import io.github.samfiji.engine.detect.LabelSeeds;
 import io.github.samfiji.engine.detect.NucleusDetector;
+import io.github.samfiji.engine.detect.NucleusDetector.Polarity;
 import io.github.samfiji.engine.detect.Seed;
 import io.github.samfiji.engine.evaluate.LabelPlanes;
 import io.github.samfiji.engine.preprocess.PlaneConverter;
@@ -58,6 +59,8 @@ final class AdaptivePlane {
 	private final CandidateFilter filter;
 	private final KeptMasks kept;
 	private final RegionSegmentation regions;
+	/** The local-contrast foreground the coverage pass also looks at, or null. */
+	private boolean[] localForeground;
 	private final Map<Region, ImageEmbedding> embeddings = new LinkedHashMap<>();
 	private long runs;
 	private final int[] prompted = new int[4]; // seeds, refinements, uncovered, grid
@@ -103,13 +106,17 @@ final class AdaptivePlane {
 		return numbered();
 	}
 
+	/** The detection on the pre-processed plane; with local contrast, also the local-contrast foreground. */
 	private Detection detect() {
 		RgbPlane rgb = PlaneConverter.toRgb(plane, segmenter.options().intensityMapping());
 		float[][] channels = rgb.channel(0) == rgb.channel(1) && rgb.channel(1) == rgb.channel(2) ? new float[][] { rgb
 			.channel(0) } : new float[][] { rgb.channel(0), rgb.channel(1), rgb.channel(2) };
-		return NucleusDetector.defaults().withPolarity(options.polarity()).withMinArea(DETECTOR_MIN_AREA).withSigma(
-			DETECTOR_SIGMA).withLocalContrast(options.localContrast()).withIntensitySeeds(options.intensitySeeds())
-			.detect(channels, width, height, roi);
+		NucleusDetector detector = NucleusDetector.defaults().withPolarity(options.polarity()).withMinArea(
+			DETECTOR_MIN_AREA).withSigma(DETECTOR_SIGMA).withIntensitySeeds(options.intensitySeeds());
+		Detection d = detector.detect(channels, width, height, roi);
+		if (options.localContrast()) localForeground = detector.withPolarity(d.brightObjects() ? Polarity.BRIGHT
+			: Polarity.DARK).withLocalContrast(true).detect(channels, width, height, roi).foreground();
+		return d;
 	}
 
 	/** Decodes a batch, refines the proposals when asked, and returns them (no nulls). */
@@ -191,20 +198,31 @@ final class AdaptivePlane {
 	/** A point on the innermost pixel of each uncovered piece of foreground of at least half a typical object. */
 	private List<ObjectPrompt> uncovered(Detection detection) {
 		boolean[] covered = kept.covered(), left = new boolean[covered.length];
-		for (int i = 0; i < left.length; i++) left[i] = detection.foreground()[i] && !covered[i];
+		boolean[] local = localForeground == null ? detection.foreground() : localForeground;
+		for (int i = 0; i < left.length; i++) left[i] = (detection.foreground()[i] || local[i]) && !covered[i];
 		double typical = Math.PI * detection.radius() * detection.radius();
 		int minPiece = (int) Math.max(Math.max(options.minArea(), AdaptivePlane.DETECTOR_MIN_AREA), typical / 2);
 		Components pieces = Components.of(left, width, height);
 		float[] depth = DistanceTransform.of(left, width, height);
-		int[] best = new int[pieces.count() + 1];
+		int n = pieces.count() + 1;
+		int[] best = new int[n], minX = new int[n], minY = new int[n], maxX = new int[n], maxY = new int[n];
 		java.util.Arrays.fill(best, -1);
+		java.util.Arrays.fill(minX, Integer.MAX_VALUE);
+		java.util.Arrays.fill(minY, Integer.MAX_VALUE);
 		for (int p = 0; p < left.length; p++) {
-			int c = pieces.labels()[p];
-			if (c != 0 && (best[c] < 0 || depth[p] > depth[best[c]])) best[c] = p;
+			int c = pieces.labels()[p], x = p % width, y = p / width;
+			if (c == 0) continue;
+			if (best[c] < 0 || depth[p] > depth[best[c]]) best[c] = p;
+			minX[c] = Math.min(minX[c], x);
+			minY[c] = Math.min(minY[c], y);
+			maxX[c] = Math.max(maxX[c], x);
+			maxY[c] = Math.max(maxY[c], y);
 		}
 		List<ObjectPrompt> prompts = new ArrayList<>();
-		for (int c = 1; c <= pieces.count(); c++)
-			if (pieces.area(c) >= minPiece) prompts.add(SeedPrompts.point(best[c] % width, best[c] / width, slice));
+		for (int c = 1; c < n; c++)
+			if (pieces.area(c) >= minPiece && inRegion(best[c] % width, best[c] / width)) prompts.add(SeedPrompts.of(
+				best[c] % width, best[c] / width, minX[c], minY[c], maxX[c], maxY[c], options.seedPrompt(), options
+					.boxMargin(), width, height, slice));
 		prompted[2] = prompts.size();
 		return prompts;
 	}

@@ -12,10 +12,16 @@ final class SeedPrompts {
 
 	/** A detected seed's prompt: a point on its pixel, the box of its region (grown by the margin), or both. */
 	static ObjectPrompt of(Seed s, AdaptiveOptions.SeedPrompt kind, double margin, int width, int height, int slice) {
+		return of(s.x(), s.y(), s.minX(), s.minY(), s.maxX(), s.maxY(), kind, margin, width, height, slice);
+	}
+
+	/** The same for a seed pixel {@code (x, y)} whose region spans columns {@code minX-maxX} and rows {@code minY-maxY}. */
+	static ObjectPrompt of(int x, int y, int minX, int minY, int maxX, int maxY, AdaptiveOptions.SeedPrompt kind,
+		double margin, int width, int height, int slice)
+	{
 		ObjectPrompt.Builder b = ObjectPrompt.builder().slice(slice);
-		if (kind != AdaptiveOptions.SeedPrompt.POINT) b.box(box(s.minX(), s.minY(), s.maxX() + 1, s.maxY() + 1, margin,
-			width, height));
-		if (kind != AdaptiveOptions.SeedPrompt.BOX) b.point(PromptPoint.atPixel(s.x(), s.y(), true));
+		if (kind != AdaptiveOptions.SeedPrompt.POINT) b.box(box(minX, minY, maxX + 1, maxY + 1, margin, width, height));
+		if (kind != AdaptiveOptions.SeedPrompt.BOX) b.point(PromptPoint.atPixel(x, y, true));
 		return b.build();
 	}
 
