@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * Adaptive prompting with its defaults and the real model on three small DSB2018 dev images (43 nuclei), scored
  * with the product's evaluation; two parallel decoders give the same labels as one. The bounds are the figures
  * measured when the defaults were set, less a margin ({@code AutomaticMethodsReport} gives the figures on all 48
- * images).
+ * images). {@code d7fc0d0a7339} is one of the images the defaults were tuned on, the other two are not.
  */
 class AdaptiveSegmentationQualityTest {
 
@@ -80,8 +80,8 @@ class AdaptiveSegmentationQualityTest {
 		assertTrue(runs <= MAX_RUNS, runs + " decoder runs");
 	}
 
-	// measured: see the commit that set them
-	private static final double MIN_MSA = 0;
-	private static final double MIN_F1 = 0;
-	private static final long MAX_RUNS = 1000;
+	/** Measured 0.674 (mSA 0.700, 0.575, 0.747), F1 0.977 and 73 decoder runs; the bounds leave a margin. */
+	private static final double MIN_MSA = 0.62;
+	private static final double MIN_F1 = 0.93;
+	private static final long MAX_RUNS = 90;
 }

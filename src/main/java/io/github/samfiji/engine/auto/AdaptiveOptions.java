@@ -34,7 +34,7 @@ public final class AdaptiveOptions {
 	double refineBelow = 0.9;
 	boolean coverage = true;
 	int gridPointsPerSide = 8;
-	double iouThreshold = 0.8;
+	double iouThreshold = 0.88;
 	double stabilityThreshold = 0.9;
 	double stabilityOffset = 1.0;
 	double maxObjectFraction = 0.5;

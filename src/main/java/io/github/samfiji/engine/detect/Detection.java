@@ -47,7 +47,10 @@ public final class Detection {
 	/** Foreground pixels (objects), small specks removed. */
 	public boolean[] foreground() { return foreground; }
 
-	/** One seed per detected object, by decreasing radius (ties: raster order). */
+	/**
+	 * One seed per detected object, strongest first (the highest maxima of the distance, or of the smoothed intensity
+	 * with intensity seeds; ties in raster order).
+	 */
 	public List<Seed> seeds() { return seeds; }
 
 	/** Watershed region of each pixel: seed {@code i} of {@link #seeds()} has region {@code i + 1}; 0 elsewhere. */
