@@ -134,7 +134,6 @@ public final class AdaptiveTuning {
 			case "min": return o.withMinArea(Integer.parseInt(v));
 			case "overlap": return o.withOverlapLimit(Double.parseDouble(v));
 			case "local": return o.withLocalContrast(Boolean.parseBoolean(v));
-			case "intensity": return o.withIntensitySeeds(Boolean.parseBoolean(v));
 			case "enclosing": return o.withDropEnclosing(Boolean.parseBoolean(v));
 			case "margin": return o.withBoxMargin(Double.parseDouble(v));
 			default: throw new IllegalArgumentException("Unknown key " + k);

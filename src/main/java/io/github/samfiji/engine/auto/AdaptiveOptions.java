@@ -44,7 +44,6 @@ public final class AdaptiveOptions {
 	Polarity polarity = Polarity.AUTO;
 	double boxMargin = 0;
 	boolean localContrast = true;
-	boolean intensitySeeds = false;
 	boolean dropEnclosing = true;
 
 	private AdaptiveOptions() {}
@@ -67,7 +66,6 @@ public final class AdaptiveOptions {
 		c.polarity = polarity;
 		c.boxMargin = boxMargin;
 		c.localContrast = localContrast;
-		c.intensitySeeds = intensitySeeds;
 		c.dropEnclosing = dropEnclosing;
 		return c;
 	}
@@ -183,16 +181,6 @@ public final class AdaptiveOptions {
 		return c;
 	}
 
-	/**
-	 * Whether the detector's seeds are maxima of the smoothed intensity rather than of the distance to the
-	 * background; see {@link io.github.samfiji.engine.detect.NucleusDetector}.
-	 */
-	public AdaptiveOptions withIntensitySeeds(boolean on) {
-		AdaptiveOptions c = copy();
-		c.intensitySeeds = on;
-		return c;
-	}
-
 	/** Whether a mask that encloses an object kept before is dropped (a group of objects, a cell around a nucleus). */
 	public AdaptiveOptions withDropEnclosing(boolean on) {
 		AdaptiveOptions c = copy();
@@ -233,8 +221,6 @@ public final class AdaptiveOptions {
 
 	public boolean localContrast() { return localContrast; }
 
-	public boolean intensitySeeds() { return intensitySeeds; }
-
 	public boolean dropEnclosing() { return dropEnclosing; }
 
 	@Override
@@ -245,6 +231,6 @@ public final class AdaptiveOptions {
 			" max_object_fraction=" + maxObjectFraction + " min_area=" + minArea + " max_area=" + maxArea +
 			" overlap_limit=" + overlapLimit + " polarity=" + polarity.name().toLowerCase(Locale.ROOT) + " box_margin=" +
 			boxMargin + " local_contrast=" + localContrast +
-			" intensity_seeds=" + intensitySeeds + " drop_enclosing=" + dropEnclosing;
+			" drop_enclosing=" + dropEnclosing;
 	}
 }

@@ -112,7 +112,7 @@ final class AdaptivePlane {
 		float[][] channels = rgb.channel(0) == rgb.channel(1) && rgb.channel(1) == rgb.channel(2) ? new float[][] { rgb
 			.channel(0) } : new float[][] { rgb.channel(0), rgb.channel(1), rgb.channel(2) };
 		NucleusDetector detector = NucleusDetector.defaults().withPolarity(options.polarity()).withMinArea(
-			DETECTOR_MIN_AREA).withSigma(DETECTOR_SIGMA).withIntensitySeeds(options.intensitySeeds());
+			DETECTOR_MIN_AREA).withSigma(DETECTOR_SIGMA);
 		Detection d = detector.detect(channels, width, height, roi);
 		if (options.localContrast()) localForeground = detector.withPolarity(d.brightObjects() ? Polarity.BRIGHT
 			: Polarity.DARK).withLocalContrast(true).detect(channels, width, height, roi).foreground();

@@ -13,10 +13,8 @@ import java.util.List;
  * {@code minArea} pixels are removed;</li>
  * <li>seeds are the local maxima of the (slightly smoothed) distance to the background, strongest first; a maximum
  * lying inside the inscribed disc of a stronger seed is the same object and is dropped, so touching round objects
- * get one seed each and the separation adapts to each object's own size; with <em>intensity seeds</em>, the maxima
- * of the grey plane smoothed at {@value #INTENSITY_SCALE} times the first pass's object radius instead (brightest
- * first; darkest for dark objects), which also splits touching objects whose outline has no waist;</li>
- * <li>a seeded watershed on the same relief gives each seed its region, whose box is a box prompt;</li>
+ * get one seed each and the separation adapts to each object's own size;</li>
+ * <li>a seeded watershed on the distance map gives each seed its region, whose box is a box prompt;</li>
  * <li>the scale estimate is the median inscribed radius of the seeds;</li>
  * <li>optionally (<em>local</em>), for unevenly lit planes where dim objects fall below a global threshold: a second
  * pass thresholds (Otsu again) the local contrast, the smoothed grey minus its Gaussian surroundings at
@@ -32,50 +30,41 @@ public final class NucleusDetector {
 	/** The local contrast's surroundings: a Gaussian of this many times the first pass's object radius. */
 	static final double LOCAL_SCALE = 4;
 
-	/** Intensity seeds smooth the grey plane by a Gaussian of this many times the first pass's object radius. */
-	static final double INTENSITY_SCALE = 0.5;
-
 	private final Polarity polarity;
 	private final int minArea;
 	private final double sigma;
 	private final boolean local;
-	private final boolean intensitySeeds;
 
-	private NucleusDetector(Polarity polarity, int minArea, double sigma, boolean local, boolean intensitySeeds) {
+	private NucleusDetector(Polarity polarity, int minArea, double sigma, boolean local) {
 		if (minArea < 1) throw new IllegalArgumentException("The detector's minimum area must be >= 1, got " + minArea);
 		this.polarity = polarity;
 		this.minArea = minArea;
 		this.sigma = sigma;
 		this.local = local;
-		this.intensitySeeds = intensitySeeds;
 	}
 
 	/** Automatic polarity, specks below 15 pixels ignored, smoothing 1 pixel, global threshold, distance seeds. */
-	public static NucleusDetector defaults() { return new NucleusDetector(Polarity.AUTO, 15, 1, false, false); }
+	public static NucleusDetector defaults() { return new NucleusDetector(Polarity.AUTO, 15, 1, false); }
 
 	public NucleusDetector withPolarity(Polarity p) {
-		return new NucleusDetector(p, minArea, sigma, local, intensitySeeds);
+		return new NucleusDetector(p, minArea, sigma, local);
 	}
 
 	/** Foreground specks below this many pixels are ignored; >= 1. */
 	public NucleusDetector withMinArea(int pixels) {
-		return new NucleusDetector(polarity, pixels, sigma, local, intensitySeeds);
+		return new NucleusDetector(polarity, pixels, sigma, local);
 	}
 
 	/** Gaussian smoothing before thresholding, in pixels (0: none). */
 	public NucleusDetector withSigma(double pixels) {
-		return new NucleusDetector(polarity, minArea, pixels, local, intensitySeeds);
+		return new NucleusDetector(polarity, minArea, pixels, local);
 	}
 
 	/** Whether to threshold the local contrast in a second pass (see the class comment). */
 	public NucleusDetector withLocalContrast(boolean on) {
-		return new NucleusDetector(polarity, minArea, sigma, on, intensitySeeds);
+		return new NucleusDetector(polarity, minArea, sigma, on);
 	}
 
-	/** Whether seeds are maxima of the smoothed intensity instead of the distance (see the class comment). */
-	public NucleusDetector withIntensitySeeds(boolean on) {
-		return new NucleusDetector(polarity, minArea, sigma, local, on);
-	}
 
 	/**
 	 * @param channels one or more row-major channels of the same plane (grey: one; RGB: three), values 0-255
@@ -86,19 +75,11 @@ public final class NucleusDetector {
 		float[] inside = roi == null ? grey : selected(grey, roi);
 		double threshold = Otsu.threshold(inside), median = median(inside);
 		boolean bright = polarity == Polarity.AUTO ? median < threshold : polarity == Polarity.BRIGHT;
-		boolean[] raw = above(grey, roi, bright, threshold);
-		Objects objects = objects(raw, null, width, height);
+		Objects objects = objects(above(grey, roi, bright, threshold), width, height);
 		if (local && objects.radius > 0) {
 			float[] contrast = contrast(grey, bright, LOCAL_SCALE * objects.radius, width, height);
 			double t = Otsu.threshold(roi == null ? contrast : selected(contrast, roi));
-			raw = above(contrast, roi, true, t);
-			objects = objects(raw, null, width, height);
-		}
-		if (intensitySeeds && objects.radius > 0) {
-			float[] oriented = new float[grey.length];
-			for (int i = 0; i < grey.length; i++) oriented[i] = bright ? grey[i] : 255 - grey[i];
-			objects = objects(raw, GaussianBlur.blur(oriented, width, height, INTENSITY_SCALE * objects.radius), width,
-				height);
+			objects = objects(above(contrast, roi, true, t), width, height);
 		}
 		boolean[] background = background(grey, objects.foreground, roi, bright, threshold, median, objects.radius,
 			width, height);
@@ -115,12 +96,11 @@ public final class NucleusDetector {
 		double radius;
 	}
 
-	/** @param relief what seeds are maxima of, or null for the (smoothed) distance to the background */
-	private Objects objects(boolean[] raw, float[] relief, int width, int height) {
+	private Objects objects(boolean[] raw, int width, int height) {
 		Objects o = new Objects();
 		o.foreground = Components.of(raw, width, height).withoutSmall(minArea);
 		float[] distance = DistanceTransform.of(o.foreground, width, height);
-		float[] smooth = relief != null ? relief.clone() : GaussianBlur.blur(distance, width, height, 1);
+		float[] smooth = GaussianBlur.blur(distance, width, height, 1);
 		for (int i = 0; i < smooth.length; i++) if (!o.foreground[i]) smooth[i] = 0;
 		List<int[]> peaks = peaks(smooth, distance, o.foreground, width, height);
 		o.regions = SeededWatershed.grow(smooth, o.foreground, width, height, peaks);

@@ -76,6 +76,29 @@ class NucleusDetectorTest {
 		assertFalse(d.isBackground(5, 5), "outside the region nothing is background either");
 	}
 
+	/**
+	 * An unevenly lit plane: discs of contrast 60 on a background ramping from 10 to 170. The global threshold
+	 * misses the disc on the dim left side (and its scale estimate is inflated by the bright right side); the local
+	 * contrast takes every disc and not the background between them.
+	 */
+	@Test
+	void localContrastFindsDimObjectsOnAnUnevenBackground() {
+		int w = 320, h = 80;
+		int[][] discs = { { 40, 40 }, { 120, 40 }, { 200, 40 }, { 280, 40 } };
+		float[] p = new float[w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				p[y * w + x] = 10 + x / 2f;
+				for (int[] d : discs)
+					if ((x - d[0]) * (x - d[0]) + (y - d[1]) * (y - d[1]) <= 36) p[y * w + x] += 60;
+			}
+		Detection global = NucleusDetector.defaults().detect(new float[][] { p }, w, h, null);
+		assertFalse(global.isForeground(40, 40), "the dim disc is below the global threshold");
+		Detection local = NucleusDetector.defaults().withLocalContrast(true).detect(new float[][] { p }, w, h, null);
+		for (int[] d : discs) assertTrue(local.isForeground(d[0], d[1]), d[0] + "," + d[1]);
+		assertFalse(local.isForeground(160, 5), "the bright background between discs");
+	}
+
 	@Test
 	void aBlankPlaneHasNoSeeds() {
 		Detection d = NucleusDetector.defaults().detect(new float[][] { new float[W * H] }, W, H, null);
