@@ -29,14 +29,19 @@ import java.util.concurrent.CancellationException;
  * <li><b>box refinement</b> (optional): each proposed mask is decoded once more with its own tight box and its
  * prompt's points, and the refined mask replaces it when it passes the filters;</li>
  * <li>proposals are kept by decreasing predicted IoU when at most {@link AdaptiveOptions#overlapLimit()} of their
- * pixels belong to objects kept before; kept objects own their pixels, so they never overlap;</li>
- * <li><b>coverage</b>: each piece of foreground left uncovered that is at least half a typical object is prompted
- * at its innermost pixel (coarse to fine: only where masks are missing);</li>
+ * pixels belong to objects kept before and (by default) they enclose no kept object; kept objects own their pixels,
+ * so they never overlap;</li>
+ * <li><b>coverage</b>: each piece of foreground (by default also of the local-contrast foreground) left uncovered
+ * that is at least half a typical object is prompted like a seed, at its innermost pixel and with its box (coarse to
+ * fine: only where masks are missing);</li>
  * <li><b>coarse grid</b>: the points of an {@code n x n} grid that fall neither in a kept object nor in confident
  * background are prompted, for objects the detector missed altogether.</li>
  * </ol>
  * Prompts are decoded in batches on a {@link DecoderPool}; every decision is taken after a batch is back, in prompt
- * order, so the result is the same with one decoder or several. Objects are numbered per plane in reading order
+ * order, so the result is the same with one decoder or several. Each batch is decoded on the regions the
+ * segmenter's encoding options choose ({@link io.github.samfiji.engine.region.RegionSegmentation#plan}): the whole
+ * plane, or on large planes crops or tiles, each encoded once per plane; a mask cut by a region's inner edge is kept
+ * as it is. Objects are numbered per plane in reading order
  * of their first pixel, continuing across planes. The notes say how many decoder runs each plane took
  * ({@code N decoder runs}).
  * <p>
