@@ -5,12 +5,11 @@ import io.github.samfiji.engine.PlaneSource;
 import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.DecoderPool;
-import io.github.samfiji.engine.detect.Components;
 import io.github.samfiji.engine.detect.Detection;
-import io.github.samfiji.engine.detect.DistanceTransform;
 import io.github.samfiji.engine.detect.LabelSeeds;
 import io.github.samfiji.engine.detect.NucleusDetector;
 import io.github.samfiji.engine.detect.NucleusDetector.Polarity;
+import io.github.samfiji.engine.detect.PieceSeeds;
 import io.github.samfiji.engine.detect.Seed;
 import io.github.samfiji.engine.evaluate.LabelPlanes;
 import io.github.samfiji.engine.preprocess.PlaneConverter;
@@ -195,34 +194,20 @@ final class AdaptivePlane {
 		for (Proposal p : proposals) kept.offer(p);
 	}
 
-	/** A point on the innermost pixel of each uncovered piece of foreground of at least half a typical object. */
+	/**
+	 * A seed prompt (innermost pixel, box) for each piece of foreground, or of local-contrast foreground, that no kept
+	 * object covers and that is at least half a typical object.
+	 */
 	private List<ObjectPrompt> uncovered(Detection detection) {
 		boolean[] covered = kept.covered(), left = new boolean[covered.length];
 		boolean[] local = localForeground == null ? detection.foreground() : localForeground;
 		for (int i = 0; i < left.length; i++) left[i] = (detection.foreground()[i] || local[i]) && !covered[i];
 		double typical = Math.PI * detection.radius() * detection.radius();
-		int minPiece = (int) Math.max(Math.max(options.minArea(), AdaptivePlane.DETECTOR_MIN_AREA), typical / 2);
-		Components pieces = Components.of(left, width, height);
-		float[] depth = DistanceTransform.of(left, width, height);
-		int n = pieces.count() + 1;
-		int[] best = new int[n], minX = new int[n], minY = new int[n], maxX = new int[n], maxY = new int[n];
-		java.util.Arrays.fill(best, -1);
-		java.util.Arrays.fill(minX, Integer.MAX_VALUE);
-		java.util.Arrays.fill(minY, Integer.MAX_VALUE);
-		for (int p = 0; p < left.length; p++) {
-			int c = pieces.labels()[p], x = p % width, y = p / width;
-			if (c == 0) continue;
-			if (best[c] < 0 || depth[p] > depth[best[c]]) best[c] = p;
-			minX[c] = Math.min(minX[c], x);
-			minY[c] = Math.min(minY[c], y);
-			maxX[c] = Math.max(maxX[c], x);
-			maxY[c] = Math.max(maxY[c], y);
-		}
+		int minPiece = (int) Math.max(Math.max(options.minArea(), DETECTOR_MIN_AREA), typical / 2);
 		List<ObjectPrompt> prompts = new ArrayList<>();
-		for (int c = 1; c < n; c++)
-			if (pieces.area(c) >= minPiece && inRegion(best[c] % width, best[c] / width)) prompts.add(SeedPrompts.of(
-				best[c] % width, best[c] / width, minX[c], minY[c], maxX[c], maxY[c], options.seedPrompt(), options
-					.boxMargin(), width, height, slice));
+		for (Seed s : PieceSeeds.of(left, width, height, minPiece))
+			if (inRegion(s.x(), s.y())) prompts.add(SeedPrompts.of(s, options.seedPrompt(), options.boxMargin(), width,
+				height, slice));
 		prompted[2] = prompts.size();
 		return prompts;
 	}

@@ -97,6 +97,23 @@ class DetectorPartsTest {
 	}
 
 	@Test
+	void pieceSeedsSitOnEachLargeEnoughPiecesInnermostPixel() {
+		boolean[] m = mask(9, //
+			"#####...#", //
+			"#####....", //
+			"#####....");
+		List<Seed> seeds = PieceSeeds.of(m, 9, 3, 2);
+		assertEquals(1, seeds.size(), "the single pixel is below the minimum area");
+		Seed s = seeds.get(0);
+		assertEquals(1, s.x(), "depth 2 at columns 1-3 of the middle row: the first"); // the plane's edge is background
+		assertEquals(1, s.y());
+		assertEquals(2, s.radius(), 0);
+		assertEquals(15, s.area());
+		assertEquals(4, s.maxX());
+		assertEquals(2, PieceSeeds.of(m, 9, 3, 1).size());
+	}
+
+	@Test
 	void labelSeedsSitOnEachLabelsInnermostPixel() {
 		int w = 9;
 		int[] labels = new int[w * 5];
