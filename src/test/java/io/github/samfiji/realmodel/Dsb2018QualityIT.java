@@ -28,7 +28,7 @@ class Dsb2018QualityIT {
 		Path data = RealModelFixtures.sharedData("dsb2018/dev");
 		Dsb2018Evaluation eval = new Dsb2018Evaluation();
 		// the decoder file as exported on both sides (the engine's default rewrite keeps another candidate for boxes,
-		// see CandidateRewriteRealModelTest): this compares the pipelines, not the choice of mask
+		// see CandidateRewriteRealModelIT): this compares the pipelines, not the choice of mask
 		try (SamModel sam = SamModel.open(model, EngineOptions.defaults().withAllCandidates(false));
 			PlainOnnxReference plain = new PlainOnnxReference(model.encoderPath(), model.decoderPath()))
 		{

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * multimask candidate by predicted IoU, for a box of 2 corner points), and is what the engine returns. One decoder
  * run per nucleus; {@code MultimaskReport} gives the figures on every nucleus.
  */
-class CandidateQualityTest {
+class CandidateQualityIT {
 
 	@Test
 	void boxPromptsKeepTheSingleMaskTokenWhichBeatsTheExportsChoice() throws Exception {

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * DSB2018 embedding the rewritten graph returns the original's outputs unchanged, and its selected mask is exactly
  * the candidate that the official rule ({@code argmax(iou + (points - 2.5) * [1000, 0, 0, 0])}) names.
  */
-class CandidateRewriteRealModelTest {
+class CandidateRewriteRealModelIT {
 
 	private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
 	private static final int N = 256 * 256;
