@@ -4,11 +4,19 @@ import static io.github.samfiji.options.OptionTable.IMAGE;
 import static io.github.samfiji.options.OptionTable.OBJECT_SOURCE;
 import static io.github.samfiji.options.OptionTable.OUTPUT_DIRECTORY;
 import static io.github.samfiji.options.OptionTable.PROMPT_SOURCE;
+import static io.github.samfiji.options.OptionTable.OBJECTS;
+import static io.github.samfiji.options.OptionTable.PREDICTION;
+import static io.github.samfiji.options.OptionTable.TABLE_FILE;
+import static io.github.samfiji.options.OptionTable.TRUTH;
 import static io.github.samfiji.options.OptionTable.VERBOSE;
 
 import ij.ImagePlus;
 
+import io.github.samfiji.engine.evaluate.Evaluation;
+import io.github.samfiji.engine.evaluate.EvaluationTable;
+import io.github.samfiji.engine.evaluate.SegmentationEvaluator;
 import io.github.samfiji.engine.install.ModelManager;
+import io.github.samfiji.ij.Evaluations;
 import io.github.samfiji.ij.ImageRequests;
 import io.github.samfiji.ij.OutputWriter;
 import io.github.samfiji.ij.SegmentationOutputs;
@@ -82,6 +90,7 @@ public final class SamCli {
 
 	/** Runs a parsed operation; the monitor is the one the shutdown hook interrupts (tests interrupt it themselves). */
 	int run(OptionValues values, ConsoleMonitor monitor) {
+		if (values.operation() == Operation.EVALUATE) return evaluate(values);
 		Thread hook = new Thread(monitor::interruptAndWait, "SAM: stop at the next plane");
 		boolean hooked = false;
 		try {
@@ -112,6 +121,22 @@ public final class SamCli {
 		finally {
 			monitor.finished();
 			if (hooked) removeHook(hook);
+		}
+	}
+
+	/** Scores the prediction against the truth; prints the table as CSV and writes it to {@code --out} if given. */
+	private int evaluate(OptionValues values) {
+		try {
+			ImagePlus truth = Evaluations.labelImage(values.get(TRUTH), null);
+			ImagePlus prediction = Evaluations.labelImage(values.get(PREDICTION), truth);
+			Evaluation e = Evaluations.evaluate(truth, prediction, SegmentationEvaluator.Mode.parse(values.get(OBJECTS)));
+			if (values.get(TABLE_FILE) != null) Evaluations.writeCsv(e, values.get(TABLE_FILE));
+			EvaluationTable.writeCsv(e, out);
+			return 0;
+		}
+		catch (Exception | OutOfMemoryError e) {
+			report(e, values.get(VERBOSE));
+			return 1;
 		}
 	}
 

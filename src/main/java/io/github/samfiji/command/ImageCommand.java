@@ -19,7 +19,7 @@ public abstract class ImageCommand extends SamCommand {
 	private String channel = "all";
 
 	@Parameter(label = "Show outputs",
-		description = "Add ROIs to the ROI Manager and show the results table (the label image is the output).")
+		description = "Add ROIs to the ROI Manager and show the results table (the label image or scores are the outputs).")
 	private boolean show = true;
 
 	@Parameter(label = "Output directory", required = false, style = "directory",

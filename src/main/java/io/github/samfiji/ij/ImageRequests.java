@@ -67,10 +67,7 @@ public final class ImageRequests {
 					monitor);
 				break;
 			case EVERYTHING:
-				List<Integer> planes = v.get(SLICES).equals("current") ? Collections.singletonList(image
-					.getCurrentSlice()) : Collections.emptyList();
-				result = engine.everything(new EverythingRequest(input(image), planes, EngineSettings.automatic(v),
-					settings), monitor);
+				result = engine.everything(everythingRequest(image, v, settings), monitor);
 				break;
 			case REFINE:
 				result = engine.refine(refineRequest(image, v, refineLabels, settings), monitor);
@@ -83,6 +80,21 @@ public final class ImageRequests {
 				throw new IllegalArgumentException(v.operation().title() + " is not run on a whole image");
 		}
 		return new SegmentationOutputs(result, image);
+	}
+
+	private static EverythingRequest everythingRequest(ImagePlus image, OptionValues v, RunSettings settings)
+		throws IOException
+	{
+		List<Integer> planes = v.get(SLICES).equals("current") ? Collections.singletonList(image.getCurrentSlice())
+			: Collections.emptyList();
+		if (v.get(METHOD).equals("grid")) return new EverythingRequest(input(image), planes, EngineSettings.automatic(v),
+			settings);
+		EverythingRequest r = EverythingRequest.adaptive(input(image), planes, EngineSettings.adaptive(v), settings)
+			.withDecoders(v.get(DECODERS));
+		if (v.get(INSIDE_SELECTION)) r = r.withRegion(Regions.ofSelection(image));
+		if (v.get(REGION) != null) r = r.withRegion(Regions.ofFile(v.get(REGION), image.getWidth(), image.getHeight()));
+		if (v.get(SEED_LABELS) != null) r = r.withSeedLabels(new ImagePlusPlanes(ImageFiles.open(v.get(SEED_LABELS))));
+		return r;
 	}
 
 	private static List<io.github.samfiji.engine.prompt.ObjectPrompt> prompts(ImagePlus image, OptionValues v,

@@ -5,8 +5,10 @@ import static io.github.samfiji.options.OptionTable.*;
 import io.github.samfiji.engine.ChannelChoice;
 import io.github.samfiji.engine.EngineOptions;
 import io.github.samfiji.engine.SegmentationOptions;
+import io.github.samfiji.engine.auto.AdaptiveOptions;
 import io.github.samfiji.engine.auto.AutomaticOptions;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.detect.NucleusDetector;
 import io.github.samfiji.engine.operation.RunSettings;
 import io.github.samfiji.engine.propagate.PropagationOptions;
 import io.github.samfiji.engine.region.EncodingMode;
@@ -55,6 +57,17 @@ public final class EngineSettings {
 			.withCropOverlapRatio(v.get(CROP_OVERLAP_RATIO)).withCropNmsThreshold(v.get(CROP_NMS_THRESH))
 			.withCropPointsDownscale(v.get(CROP_N_POINTS_DOWNSCALE_FACTOR)).withMinRegionArea(v.get(
 				MIN_MASK_REGION_AREA)).withCandidatesPerPoint(v.get(CANDIDATES_PER_POINT));
+	}
+
+	/** The settings of adaptive prompting. */
+	public static AdaptiveOptions adaptive(OptionValues v) {
+		return AdaptiveOptions.defaults().withSeedPrompt(AdaptiveOptions.SeedPrompt.parse(v.get(SEED_PROMPT)))
+			.withRefineBelow(v.get(REFINE_BELOW)).withCoverage(v.get(COVERAGE).equals("on")).withGridPointsPerSide(v.get(
+				COARSE_GRID)).withIouThreshold(v.get(PRED_IOU_THRESH)).withStabilityThreshold(v.get(SEED_STABILITY_THRESH))
+			.withStabilityOffset(v.get(STABILITY_SCORE_OFFSET)).withMaxObjectFraction(v.get(MAX_OBJECT_FRACTION))
+			.withMinArea(v.get(MIN_AREA)).withMaxArea(v.get(MAX_AREA)).withOverlapLimit(v.get(OVERLAP_LIMIT))
+			.withPolarity(NucleusDetector.Polarity.valueOf(v.get(POLARITY).toUpperCase(java.util.Locale.ROOT)))
+			.withLocalContrast(v.get(LOCAL_CONTRAST).equals("on")).withDropEnclosing(v.get(ENCLOSING).equals("drop"));
 	}
 
 	/** Axis, propagation prompt and stop rules. */

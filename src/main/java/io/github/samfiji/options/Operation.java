@@ -19,7 +19,9 @@ public enum Operation {
 	/** The interactive tool's options ("SAM Options..."). */
 	TOOL("tool", "SAM Options", "the interactive SAM tool's options (and the defaults its objects are recorded with)."),
 	/** One object from textual prompts, as the tool records it ("Segment Object"). */
-	OBJECT("object", "Segment Object", "one object from prompts given as text, as the SAM tool records it.");
+	OBJECT("object", "Segment Object", "one object from prompts given as text, as the SAM tool records it."),
+	/** A segmentation scored against a ground truth. */
+	EVALUATE("evaluate", "Evaluate Segmentation", "a label image scored against a ground-truth label image (precision, recall, F1, SA@0.5, mSA, mean matched IoU).");
 
 	private final String key;
 	private final String title;

@@ -16,7 +16,7 @@ public final class OptionHelp {
 
 	/** The operations the command line runs, in the order of the general usage. */
 	public static final Operation[] CLI_OPERATIONS = { Operation.SEGMENT, Operation.EVERYTHING, Operation.REFINE,
-		Operation.PROPAGATE };
+		Operation.PROPAGATE, Operation.EVALUATE };
 
 	/** The usage of {@code sam OP}: its required options, then every option with its values, default and meaning. */
 	public static String usage(Operation operation) {
@@ -48,6 +48,11 @@ public final class OptionHelp {
 			case REFINE:
 				v = v.with(OptionTable.OBJECT_SOURCE, "File").with(OptionTable.OBJECTS_FILE, Paths.get("/path/labels.tif"));
 				shown.addAll(Arrays.asList(OptionTable.OBJECT_SOURCE, OptionTable.OBJECTS_FILE));
+				break;
+			case EVALUATE:
+				v = v.with(OptionTable.TRUTH, "cells-truth.tif").with(OptionTable.PREDICTION, "cells-labels");
+				shown.clear();
+				shown.addAll(Arrays.asList(OptionTable.TRUTH, OptionTable.PREDICTION));
 				break;
 			case OBJECT:
 				v = v.with(OptionTable.OBJECT_PROMPTS, "box:100,60,40,35 +120,80 -131,90");

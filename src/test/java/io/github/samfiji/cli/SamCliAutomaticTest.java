@@ -49,7 +49,7 @@ class SamCliAutomaticTest {
 	@Test
 	void everythingWritesTheOutputs() throws IOException {
 		Path out = tmp.resolve("out");
-		assertEquals(0, run("everything", "--model", IjTestFixtures.descriptor().toString(), "--image", image
+		assertEquals(0, run("everything", "--method", "grid", "--model", IjTestFixtures.descriptor().toString(), "--image", image
 			.toString(), "--out", out.toString(), "--points-per-side", "4", "--pred-iou-thresh", "0.7",
 			"--stability-score-offset", "0.5", "--threads", "1"), err());
 		assertEquals(IjTestFixtures.outputFileNames(), IjTestFixtures.fileNames(out));
@@ -60,14 +60,14 @@ class SamCliAutomaticTest {
 	@Test
 	void everythingWithThePapersThresholdsKeepsNothingOfTheTinyModelAndSaysSo() throws IOException {
 		Path out = tmp.resolve("out");
-		assertEquals(0, run("everything", "--model", IjTestFixtures.descriptor().toString(), "--image", image
+		assertEquals(0, run("everything", "--method", "grid", "--model", IjTestFixtures.descriptor().toString(), "--image", image
 			.toString(), "--out", out.toString(), "--points-per-side", "2"), err());
 		assertEquals(1, Files.readAllLines(out.resolve(OutputWriter.TABLE)).size(), "header only: an empty result");
 	}
 
 	@Test
 	void aSecondRunWithACacheDirectoryRunsTheEncoderZeroTimes() throws IOException {
-		String[] args = { "everything", "--model", IjTestFixtures.descriptor().toString(), "--image", image.toString(),
+		String[] args = { "everything", "--method", "grid", "--model", IjTestFixtures.descriptor().toString(), "--image", image.toString(),
 			"--out", tmp.resolve("out").toString(), "--points-per-side", "4", "--cache-dir", tmp.resolve("cache")
 				.toString() };
 		assertEquals(0, run(args), err());

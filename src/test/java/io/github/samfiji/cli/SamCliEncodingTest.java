@@ -65,7 +65,7 @@ class SamCliEncodingTest {
 	@Test
 	void everythingOnTiles() throws IOException {
 		Path out = tmp.resolve("out");
-		assertEquals(0, run("everything", "--model", IjTestFixtures.descriptor().toString(), "--image", image
+		assertEquals(0, run("everything", "--method", "grid", "--model", IjTestFixtures.descriptor().toString(), "--image", image
 			.toString(), "--out", out.toString(), "--points-per-side", "2", "--pred-iou-thresh", "0.7",
 			"--stability-score-offset", "0.5", "--encoding", "tiles", "--tile-size", "64", "--tile-halo", "8"), err());
 		List<String> table = Files.readAllLines(out.resolve(OutputWriter.TABLE));

@@ -29,7 +29,7 @@ class AutomaticCommandsTest {
 		ImagePlus image = IjTestFixtures.grey8("cells.tif", 128, 128, 1);
 		try (Context ctx = new Context(CommandService.class, StatusService.class, LogService.class, SamService.class)) {
 			CommandModule module = ctx.service(CommandService.class).run(SegmentEverythingCommand.class, true, "image",
-				image, "model", IjTestFixtures.descriptor().toString(), "pointsPerSide", 4, "predIouThresh", 0.7,
+				image, "model", IjTestFixtures.descriptor().toString(), "method", "grid", "pointsPerSide", 4, "predIouThresh", 0.7,
 				"stabilityScoreOffset", 0.5, "threads", 1, "show", false).get();
 			assertFalse(module.isCanceled(), String.valueOf(module.getCancelReason()));
 			ImagePlus labels = assertInstanceOf(ImagePlus.class, module.getOutput("labels"));

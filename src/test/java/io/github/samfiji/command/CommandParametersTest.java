@@ -40,6 +40,7 @@ class CommandParametersTest {
 		COMMANDS.put(RefineWithSamCommand.class, Operation.REFINE);
 		COMMANDS.put(PropagateObjectsCommand.class, Operation.PROPAGATE);
 		COMMANDS.put(SegmentObjectCommand.class, Operation.OBJECT);
+		COMMANDS.put(EvaluateSegmentationCommand.class, Operation.EVALUATE);
 	}
 
 	@Test
@@ -97,7 +98,7 @@ class CommandParametersTest {
 		List<Field> fields = new java.util.ArrayList<>();
 		for (Class<?> c = type; c != null; c = c.getSuperclass()) for (Field f : c.getDeclaredFields()) {
 			Parameter p = f.getAnnotation(Parameter.class);
-			if (p == null || p.type() == ItemIO.OUTPUT || Service.class.isAssignableFrom(f.getType()) || f.getType() == org.scijava.Context.class || f
+			if (p == null || p.type() == ItemIO.OUTPUT || p.type() == ItemIO.BOTH || Service.class.isAssignableFrom(f.getType()) || f.getType() == org.scijava.Context.class || f
 				.getType() == ImagePlus.class) continue;
 			fields.add(f);
 		}

@@ -41,7 +41,7 @@ class EverythingAndRefinePluginTest {
 
 	/** Thresholds the tiny model passes: IoU 0.8 > 0.7, stability 1 with offset 0.5. */
 	private String everything(Path out, String extra) {
-		return "model=[" + IjTestFixtures.descriptor() + "] points_per_side=4 pred_iou_thresh=0.7" +
+		return "model=[" + IjTestFixtures.descriptor() + "] method=grid points_per_side=4 pred_iou_thresh=0.7" +
 			" stability_score_offset=0.5 output_directory=[" + out + "]" + extra;
 	}
 

@@ -22,8 +22,11 @@ final class ModelRun {
 	@FunctionalInterface
 	interface Work {
 
-		/** @param notes lines for the log, added to */
-		SegmentationResult run(PromptSegmenter segmenter, List<String> notes);
+		/**
+		 * @param notes lines for the log, added to
+		 * @throws IOException when a further model file (e.g. more decoder sessions) cannot be opened
+		 */
+		SegmentationResult run(PromptSegmenter segmenter, List<String> notes) throws IOException;
 	}
 
 	private ModelRun() {}

@@ -3,8 +3,10 @@ package io.github.samfiji.engine.operation;
 import io.github.samfiji.engine.EmbeddingPrefetcher;
 import io.github.samfiji.engine.ModelPool;
 import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.auto.AdaptiveSegmenter;
 import io.github.samfiji.engine.auto.AutomaticSegmenter;
 import io.github.samfiji.engine.cache.EmbeddingCaches;
+import io.github.samfiji.engine.decode.DecoderPool;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.propagate.ObjectPropagator;
 import io.github.samfiji.engine.propagate.PropagationResult;
@@ -54,8 +56,17 @@ public final class Operations {
 		for (int index : request.planes())
 			if (!chosen.contains(planes.plane(index))) chosen.add(planes.plane(index));
 		if (chosen.isEmpty()) for (int z = 1; z <= planes.planes().planeCount(); z++) chosen.add(z);
-		return ModelRun.run(s, planes, models, caches, monitor, (segmenter, notes) -> new AutomaticSegmenter(segmenter,
-			request.options()).segment(planes.planes(), chosen, monitor));
+		if (request.method() == EverythingRequest.Method.GRID) return ModelRun.run(s, planes, models, caches, monitor, (
+			segmenter, notes) -> new AutomaticSegmenter(segmenter, request.options()).segment(planes.planes(), chosen,
+				monitor));
+		return ModelRun.run(s, planes, models, caches, monitor, (segmenter, notes) -> {
+			try (DecoderPool pool = request.decoders() <= 1 ? DecoderPool.of(segmenter.model().decoder()) : DecoderPool
+				.open(segmenter.model().descriptor(), s.engine(), request.decoders()))
+			{
+				return new AdaptiveSegmenter(segmenter, request.adaptive(), pool).withRegion(request.region())
+					.withSeedLabels(request.seedLabels()).segment(planes.planes(), chosen, monitor);
+			}
+		});
 	}
 
 	/**
