@@ -2,14 +2,14 @@ package io.github.samfiji.bench;
 
 import ai.onnxruntime.OrtEnvironment;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.SamModel;
 import io.github.samfiji.engine.decode.MaskDecoder;
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.sam.SamModel;
 
 import java.util.Arrays;
 import java.util.Locale;

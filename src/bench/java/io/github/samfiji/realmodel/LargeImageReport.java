@@ -1,10 +1,10 @@
 package io.github.samfiji.realmodel;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.SamModel;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.onnx.EngineOptions;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.RegionPlan;
+import io.github.samfiji.engine.sam.SamModel;
 import io.github.samfiji.realmodel.LargeImageEvaluation.Case;
 import io.github.samfiji.realmodel.LargeImageEvaluation.Outcome;
 

@@ -3,15 +3,15 @@ package io.github.samfiji.realmodel;
 import ij.IJ;
 import ij.ImagePlus;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.prompt.PromptPoint;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 import io.github.samfiji.ij.ImagePlusPlanes;
 
 import java.nio.file.Path;

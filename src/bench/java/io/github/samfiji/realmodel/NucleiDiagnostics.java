@@ -1,18 +1,18 @@
 package io.github.samfiji.realmodel;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.PlaneAxes;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.cache.EmbeddingCache;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.plane.PlaneAxes;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.propagate.ObjectPropagator;
 import io.github.samfiji.engine.propagate.PropagationOptions;
 import io.github.samfiji.engine.propagate.PropagationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+import io.github.samfiji.engine.task.TaskMonitor;
 import io.github.samfiji.ij.ImagePlusPlanes;
 
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package io.github.samfiji.realmodel;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.cache.EmbeddingCache;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.onnx.EngineOptions;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
-import io.github.samfiji.engine.propagate.PropagationOptions;
 import io.github.samfiji.engine.propagate.PropagationOptions.PromptMode;
+import io.github.samfiji.engine.propagate.PropagationOptions;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;

@@ -1,6 +1,6 @@
 package io.github.samfiji.cli;
 
-import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;

@@ -1,11 +1,11 @@
 package io.github.samfiji.cli;
 
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.install.CatalogListing;
 import io.github.samfiji.engine.install.Installation;
 import io.github.samfiji.engine.install.ModelManager;
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.IOException;
 import java.io.PrintStream;

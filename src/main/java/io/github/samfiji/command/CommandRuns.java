@@ -5,7 +5,7 @@ import static io.github.samfiji.options.OptionTable.SHOW;
 
 import ij.ImagePlus;
 
-import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.task.TaskMonitor;
 import io.github.samfiji.ij.ImageRequests;
 import io.github.samfiji.ij.OutputDisplay;
 import io.github.samfiji.ij.OutputWriter;

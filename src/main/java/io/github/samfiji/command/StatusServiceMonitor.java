@@ -1,6 +1,6 @@
 package io.github.samfiji.command;
 
-import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.util.function.BooleanSupplier;
 

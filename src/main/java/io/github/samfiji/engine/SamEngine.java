@@ -8,6 +8,8 @@ import io.github.samfiji.engine.operation.PropagateRequest;
 import io.github.samfiji.engine.operation.RefineRequest;
 import io.github.samfiji.engine.operation.RunResult;
 import io.github.samfiji.engine.operation.SegmentRequest;
+import io.github.samfiji.engine.sam.ModelPool;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.IOException;
 

@@ -3,7 +3,7 @@ package io.github.samfiji.ij;
 import ij.ImagePlus;
 import ij.ImageStack;
 
-import io.github.samfiji.engine.PlaneSource;
+import io.github.samfiji.engine.plane.PlaneSource;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;

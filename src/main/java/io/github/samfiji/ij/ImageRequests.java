@@ -6,9 +6,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 
-import io.github.samfiji.engine.PlaneAxes;
 import io.github.samfiji.engine.SamEngine;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.operation.EverythingRequest;
 import io.github.samfiji.engine.operation.ImageInput;
 import io.github.samfiji.engine.operation.PropagateRequest;
@@ -16,6 +14,8 @@ import io.github.samfiji.engine.operation.RefineRequest;
 import io.github.samfiji.engine.operation.RunResult;
 import io.github.samfiji.engine.operation.RunSettings;
 import io.github.samfiji.engine.operation.SegmentRequest;
+import io.github.samfiji.engine.plane.PlaneAxes;
+import io.github.samfiji.engine.task.TaskMonitor;
 import io.github.samfiji.options.EngineSettings;
 import io.github.samfiji.options.OptionValues;
 

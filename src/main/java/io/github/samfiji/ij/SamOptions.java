@@ -2,9 +2,9 @@ package io.github.samfiji.ij;
 
 import ij.plugin.Colors;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 import io.github.samfiji.options.EngineSettings;
 import io.github.samfiji.options.Front;
 import io.github.samfiji.options.Operation;

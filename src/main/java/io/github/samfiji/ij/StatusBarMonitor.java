@@ -3,7 +3,7 @@ package io.github.samfiji.ij;
 import ij.IJ;
 import ij.ImagePlus;
 
-import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 /**
  * Shows progress in the ImageJ status bar and progress bar. Cancels when the user presses Esc, or when the image

@@ -2,17 +2,17 @@ package io.github.samfiji.options;
 
 import static io.github.samfiji.options.OptionTable.*;
 
-import io.github.samfiji.engine.ChannelChoice;
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.auto.AdaptiveOptions;
 import io.github.samfiji.engine.auto.AutomaticOptions;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.detect.NucleusDetector;
+import io.github.samfiji.engine.onnx.EngineOptions;
 import io.github.samfiji.engine.operation.RunSettings;
+import io.github.samfiji.engine.plane.ChannelChoice;
 import io.github.samfiji.engine.propagate.PropagationOptions;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.EncodingOptions;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 
 /**
  * Turns parsed {@link OptionValues} into the engine's typed option records, the one place where a table entry

@@ -1,7 +1,7 @@
 package io.github.samfiji.options;
 
-import io.github.samfiji.engine.EarlyStop;
-import io.github.samfiji.engine.decode.InferenceException;
+import io.github.samfiji.engine.onnx.InferenceException;
+import io.github.samfiji.engine.segment.EarlyStop;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

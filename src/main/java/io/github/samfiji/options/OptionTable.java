@@ -8,10 +8,10 @@ import static io.github.samfiji.options.Operation.REFINE;
 import static io.github.samfiji.options.Operation.SEGMENT;
 import static io.github.samfiji.options.Operation.TOOL;
 
-import io.github.samfiji.engine.ChannelChoice;
 import io.github.samfiji.engine.auto.AdaptiveOptions;
 import io.github.samfiji.engine.auto.AutomaticOptions;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.plane.ChannelChoice;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.propagate.PropagationOptions;
 import io.github.samfiji.engine.region.EncodingOptions;

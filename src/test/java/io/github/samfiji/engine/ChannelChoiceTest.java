@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.samfiji.engine.plane.ChannelChoice;
+import io.github.samfiji.engine.plane.PlaneAxes;
+import io.github.samfiji.engine.plane.PlaneSource;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 
 import net.imglib2.RandomAccess;

@@ -8,10 +8,16 @@ import io.github.samfiji.engine.cache.EmbeddingCache;
 import io.github.samfiji.engine.cache.EmbeddingFilesAccess;
 import io.github.samfiji.engine.cache.EmbeddingKey;
 import io.github.samfiji.engine.cache.PlaneFingerprint;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
+import io.github.samfiji.engine.plane.PlaneSource;
 import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.IOException;
 import java.nio.file.Files;

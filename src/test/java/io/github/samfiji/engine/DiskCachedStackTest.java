@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.samfiji.engine.cache.DiskEmbeddingStore;
 import io.github.samfiji.engine.cache.EmbeddingCache;
+import io.github.samfiji.engine.plane.PlaneSource;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.SegmentationResult;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.IOException;
 import java.nio.file.Path;

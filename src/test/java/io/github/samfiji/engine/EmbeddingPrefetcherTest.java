@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.samfiji.engine.cache.EmbeddingCache;
+import io.github.samfiji.engine.plane.PlaneSource;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.EmbeddingPrefetcher;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 
 import java.io.IOException;
 import java.util.Collections;

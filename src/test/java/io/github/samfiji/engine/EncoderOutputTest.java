@@ -1,5 +1,10 @@
 package io.github.samfiji.engine;
 
+import io.github.samfiji.engine.onnx.ImageEmbedding;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,7 @@
 package io.github.samfiji.engine;
 
+import io.github.samfiji.engine.plane.PlaneSource;
+
 import java.util.function.Supplier;
 
 import net.imglib2.RandomAccessibleInterval;

@@ -13,6 +13,7 @@ import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 
 import java.io.IOException;
 import java.net.URISyntaxException;

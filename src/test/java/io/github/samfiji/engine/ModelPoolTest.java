@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.sam.ModelPool;
+import io.github.samfiji.engine.sam.SamModel;
 
 import java.io.IOException;
 

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.onnx.EngineOptions;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,8 @@
 package io.github.samfiji.engine;
 
+import io.github.samfiji.engine.plane.PlaneAxes;
+import io.github.samfiji.engine.task.ProgressClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,7 @@
 package io.github.samfiji.engine;
 
+import io.github.samfiji.engine.plane.PlaneSource;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -9,11 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.samfiji.engine.decode.DecoderOutput;
 import io.github.samfiji.engine.decode.LowResOutput;
-import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelDescriptor.MaskUpsampling;
+import io.github.samfiji.engine.model.ModelDescriptor;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.LowResMask;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 
 import java.io.IOException;
 import java.nio.file.Path;

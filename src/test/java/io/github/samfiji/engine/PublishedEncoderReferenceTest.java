@@ -10,8 +10,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import io.github.samfiji.engine.model.ModelDescriptor;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.preprocess.ModelInput;
+import io.github.samfiji.engine.sam.SamModel;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

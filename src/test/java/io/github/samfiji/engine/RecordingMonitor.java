@@ -1,5 +1,7 @@
 package io.github.samfiji.engine;
 
+import io.github.samfiji.engine.task.TaskMonitor;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -8,6 +8,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import io.github.samfiji.engine.model.ModelDescriptorReader;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.sam.SamModel;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,8 @@ import com.google.gson.JsonParser;
 
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelDescriptorReader;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.sam.SamModel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

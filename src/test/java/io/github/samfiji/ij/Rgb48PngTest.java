@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.IJ;
 import ij.ImagePlus;
 
-import io.github.samfiji.engine.ChannelChoice;
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.SamEngine;
-import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.onnx.EngineOptions;
 import io.github.samfiji.engine.operation.RunSettings;
 import io.github.samfiji.engine.operation.SegmentRequest;
+import io.github.samfiji.engine.plane.ChannelChoice;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;

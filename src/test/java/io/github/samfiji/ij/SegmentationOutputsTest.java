@@ -14,13 +14,13 @@ import ij.gui.Roi;
 import ij.measure.Calibration;
 import ij.measure.ResultsTable;
 
-import io.github.samfiji.engine.EngineOptions;
 import io.github.samfiji.engine.SamEngine;
+import io.github.samfiji.engine.onnx.EngineOptions;
 import io.github.samfiji.engine.operation.RunSettings;
 import io.github.samfiji.engine.operation.SegmentRequest;
-import io.github.samfiji.engine.SegmentationOptions;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.awt.Rectangle;
 import java.io.IOException;

@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.ImagePlus;
 import ij.plugin.PlugIn;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.SegmentationOptions;
-import io.github.samfiji.service.SamServices;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 import io.github.samfiji.ij.IjTestFixtures;
 import io.github.samfiji.ij.SegmentationOutputs;
 import io.github.samfiji.ij.tool.AcceptedObjects;
 import io.github.samfiji.ij.tool.ObjectMacro;
 import io.github.samfiji.ij.tool.SegmenterAccess;
 import io.github.samfiji.ij.tool.ToolSession;
+import io.github.samfiji.service.SamServices;
 
 import java.util.ArrayList;
 import java.util.Collections;

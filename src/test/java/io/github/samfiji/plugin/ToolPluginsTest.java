@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
 
-import io.github.samfiji.service.SamServices;
 import io.github.samfiji.ij.IjTestFixtures;
 import io.github.samfiji.ij.tool.AcceptedObjects;
 import io.github.samfiji.ij.tool.ObjectMacro;
+import io.github.samfiji.service.SamServices;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

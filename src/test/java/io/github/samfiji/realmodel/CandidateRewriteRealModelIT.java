@@ -15,11 +15,11 @@ import com.google.gson.JsonParser;
 import ij.IJ;
 import ij.ImagePlus;
 
-import io.github.samfiji.engine.OnnxSessions;
 import io.github.samfiji.engine.decode.rewrite.CandidateDecoderFile;
 import io.github.samfiji.engine.decode.rewrite.SingleMaskRewrite;
 import io.github.samfiji.engine.model.Checksums;
 import io.github.samfiji.engine.model.ModelDescriptor;
+import io.github.samfiji.engine.onnx.OnnxSessions;
 
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;

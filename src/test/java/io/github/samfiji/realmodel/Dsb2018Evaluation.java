@@ -3,11 +3,11 @@ package io.github.samfiji.realmodel;
 import ij.IJ;
 import ij.ImagePlus;
 
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.PromptSegmenter;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.prompt.PromptPoint;
 import io.github.samfiji.engine.result.ObjectMask;
+import io.github.samfiji.engine.segment.PromptSegmenter;
 import io.github.samfiji.ij.ImagePlusPlanes;
 
 import java.io.IOException;

@@ -4,17 +4,17 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.process.ImageProcessor;
 
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.cache.EmbeddingCache;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.EncodingOptions;
 import io.github.samfiji.engine.region.RegionPlan;
-import io.github.samfiji.engine.region.RegionSegmentation;
 import io.github.samfiji.engine.result.SegmentationResult;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.RegionSegmentation;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+import io.github.samfiji.engine.task.TaskMonitor;
 import io.github.samfiji.ij.ImagePlusPlanes;
 
 import java.nio.file.Path;

@@ -3,10 +3,10 @@ package io.github.samfiji.realmodel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.SamModel;
 import io.github.samfiji.engine.cache.EmbeddingCache;
+import io.github.samfiji.engine.onnx.EngineOptions;
 import io.github.samfiji.engine.region.EncodingMode;
+import io.github.samfiji.engine.sam.SamModel;
 import io.github.samfiji.realmodel.LargeImageEvaluation.Case;
 import io.github.samfiji.realmodel.LargeImageEvaluation.Outcome;
 

@@ -4,14 +4,14 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 
-import io.github.samfiji.engine.PlaneAxes;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.plane.PlaneAxes;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.propagate.ObjectPropagator;
 import io.github.samfiji.engine.propagate.PropagationOptions;
 import io.github.samfiji.engine.propagate.PropagationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.task.TaskMonitor;
 import io.github.samfiji.ij.ImagePlusPlanes;
 
 import java.io.IOException;
@@ -157,7 +157,7 @@ final class StackEvaluation {
 				ObjectPrompt prompt = ObjectPrompt.builder().box(box[0], box[1], box[2] - box[0] + 1, box[3] - box[1] + 1)
 					.slice(z).name(String.valueOf(label)).build();
 				for (SegmentedObject o : segmenter.segment(planes, java.util.Collections.singletonList(prompt),
-					io.github.samfiji.engine.TaskMonitor.NONE).objects())
+					io.github.samfiji.engine.task.TaskMonitor.NONE).objects())
 					o.mask().forEachPixel((x, y) -> {
 						ov.predicted++;
 						if (s.label(x, y, z) == label) ov.both++;

@@ -3,14 +3,14 @@ package io.github.samfiji.realmodel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.cache.EmbeddingCache;
 import io.github.samfiji.engine.model.ModelDescriptor;
+import io.github.samfiji.engine.onnx.EngineOptions;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.propagate.PropagationOptions;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

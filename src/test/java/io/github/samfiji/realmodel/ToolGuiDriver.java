@@ -10,10 +10,10 @@ import ij.io.FileSaver;
 import ij.plugin.frame.Recorder;
 import ij.plugin.frame.RoiManager;
 
-import io.github.samfiji.service.SamServices;
 import io.github.samfiji.ij.tool.AcceptedObjects;
 import io.github.samfiji.ij.tool.ToolSession;
 import io.github.samfiji.plugin.SamTool;
+import io.github.samfiji.service.SamServices;
 
 import java.awt.AWTEvent;
 import java.awt.Component;

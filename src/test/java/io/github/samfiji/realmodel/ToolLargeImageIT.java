@@ -3,14 +3,14 @@ package io.github.samfiji.realmodel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.cache.EmbeddingCache;
+import io.github.samfiji.engine.onnx.EngineOptions;
 import io.github.samfiji.engine.region.EncodingOptions;
 import io.github.samfiji.engine.result.ObjectTable;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 import io.github.samfiji.ij.tool.AcceptedObjects;
 import io.github.samfiji.ij.tool.ObjectDisplay;
 import io.github.samfiji.ij.tool.SegmenterAccess;

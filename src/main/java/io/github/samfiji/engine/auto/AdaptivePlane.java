@@ -1,17 +1,15 @@
 package io.github.samfiji.engine.auto;
 
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.PlaneSource;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.DecoderPool;
 import io.github.samfiji.engine.detect.Detection;
 import io.github.samfiji.engine.detect.LabelSeeds;
-import io.github.samfiji.engine.detect.NucleusDetector;
 import io.github.samfiji.engine.detect.NucleusDetector.Polarity;
+import io.github.samfiji.engine.detect.NucleusDetector;
 import io.github.samfiji.engine.detect.PieceSeeds;
 import io.github.samfiji.engine.detect.Seed;
 import io.github.samfiji.engine.evaluate.LabelPlanes;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
+import io.github.samfiji.engine.plane.PlaneSource;
 import io.github.samfiji.engine.preprocess.PlaneConverter;
 import io.github.samfiji.engine.preprocess.RgbPlane;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
@@ -20,9 +18,11 @@ import io.github.samfiji.engine.prompt.PromptPoint;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.Region;
 import io.github.samfiji.engine.region.RegionPlan;
-import io.github.samfiji.engine.region.RegionSegmentation;
 import io.github.samfiji.engine.result.ObjectMask;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.RegionSegmentation;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,12 +1,12 @@
 package io.github.samfiji.engine.auto;
 
-import io.github.samfiji.engine.EarlyStop;
-import io.github.samfiji.engine.PlaneSource;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.DecoderPool;
+import io.github.samfiji.engine.plane.PlaneSource;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.segment.EarlyStop;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ import java.util.concurrent.CancellationException;
  * </ol>
  * Prompts are decoded in batches on a {@link DecoderPool}; every decision is taken after a batch is back, in prompt
  * order, so the result is the same with one decoder or several. Each batch is decoded on the regions the
- * segmenter's encoding options choose ({@link io.github.samfiji.engine.region.RegionSegmentation#plan}): the whole
+ * segmenter's encoding options choose ({@link io.github.samfiji.engine.segment.RegionSegmentation#plan}): the whole
  * plane, or on large planes crops or tiles, each encoded once per plane; a mask cut by a region's inner edge is kept
  * as it is. Objects are numbered per plane in reading order
  * of their first pixel, continuing across planes. The notes say how many decoder runs each plane took

@@ -1,24 +1,24 @@
 package io.github.samfiji.engine.auto;
 
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.PlaneSource;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.LowResOutput;
 import io.github.samfiji.engine.decode.MaskDecoder;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
+import io.github.samfiji.engine.plane.PlaneSource;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.prompt.PromptPoint;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.EncodingNotes;
 import io.github.samfiji.engine.region.NonFiniteNotes;
-import io.github.samfiji.engine.region.PlaneRegions;
 import io.github.samfiji.engine.region.Region;
 import io.github.samfiji.engine.region.RegionPlan;
 import io.github.samfiji.engine.region.RegionPlanner;
 import io.github.samfiji.engine.result.ObjectMask;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.segment.PlaneRegions;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.util.ArrayList;
 import java.util.Comparator;

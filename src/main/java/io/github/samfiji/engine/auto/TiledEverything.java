@@ -4,9 +4,9 @@ import io.github.samfiji.engine.auto.AutomaticSegmenter.Candidate;
 import io.github.samfiji.engine.auto.AutomaticSegmenter.Progress;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.prompt.PromptPoint;
-import io.github.samfiji.engine.region.PlaneRegions;
 import io.github.samfiji.engine.region.Region;
 import io.github.samfiji.engine.result.ObjectMask;
+import io.github.samfiji.engine.segment.PlaneRegions;
 
 import java.util.ArrayList;
 import java.util.HashMap;

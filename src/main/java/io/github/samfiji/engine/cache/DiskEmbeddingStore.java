@@ -1,8 +1,8 @@
 package io.github.samfiji.engine.cache;
 
-import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.io.AtomicFiles;
 import io.github.samfiji.engine.io.FileErrors;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,6 +1,6 @@
 package io.github.samfiji.engine.cache;
 
-import io.github.samfiji.engine.ImageEmbedding;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.preprocess.ResizeGeometry;
 
 import java.nio.BufferUnderflowException;

@@ -3,10 +3,10 @@ package io.github.samfiji.engine.decode;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.OnnxSessions;
 import io.github.samfiji.engine.decode.rewrite.CandidateDecoderFile;
 import io.github.samfiji.engine.model.ModelDescriptor;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.onnx.OnnxSessions;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,11 +2,12 @@ package io.github.samfiji.engine.decode;
 
 import ai.onnxruntime.OrtEnvironment;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.model.ModelDescriptor;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
+import io.github.samfiji.engine.onnx.InferenceException;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.github.samfiji.engine.decode;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 
-import io.github.samfiji.engine.ImageEmbedding;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 

@@ -15,7 +15,7 @@ import java.util.function.IntToDoubleFunction;
  * return only the three multimask candidates; for them {@link #SINGLE} keeps the one with the highest predicted IoU,
  * like {@link #BEST}. A single-mask decoder returns 1, and every mode keeps it.
  * <p>
- * Which mode applies depends on the prompt ({@link io.github.samfiji.engine.SegmentationOptions#modeFor}): one mode
+ * Which mode applies depends on the prompt ({@link io.github.samfiji.engine.segment.SegmentationOptions#modeFor}): one mode
  * for an <em>ambiguous</em> prompt, one point and no box ({@link #ambiguous}), another, by default {@link #SINGLE} as
  * SAM's predictor recommends ({@code multimask_output=False}), for a box or several points.
  */

@@ -5,8 +5,9 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.OnnxSessions;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
+import io.github.samfiji.engine.onnx.InferenceException;
+import io.github.samfiji.engine.onnx.OnnxSessions;
 
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;

@@ -3,9 +3,9 @@ package io.github.samfiji.engine.decode;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 
-import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.decode.rewrite.SingleMaskRewrite;
 import io.github.samfiji.engine.model.ModelDescriptor.MaskUpsampling;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.LowResMask;
 import io.github.samfiji.engine.prompt.ObjectPrompt;

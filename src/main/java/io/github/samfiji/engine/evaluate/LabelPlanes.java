@@ -1,6 +1,6 @@
 package io.github.samfiji.engine.evaluate;
 
-import io.github.samfiji.engine.PlaneSource;
+import io.github.samfiji.engine.plane.PlaneSource;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;

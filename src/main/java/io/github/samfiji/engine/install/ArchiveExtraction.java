@@ -1,6 +1,6 @@
 package io.github.samfiji.engine.install;
 
-import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.IOException;
 import java.io.InputStream;

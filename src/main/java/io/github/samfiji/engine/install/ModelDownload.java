@@ -2,11 +2,11 @@ package io.github.samfiji.engine.install;
 
 import com.google.gson.JsonObject;
 
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.model.Checksums;
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelFile;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.IOException;
 import java.nio.file.Files;

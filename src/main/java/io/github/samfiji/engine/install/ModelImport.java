@@ -2,14 +2,14 @@ package io.github.samfiji.engine.install;
 
 import com.google.gson.JsonObject;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.model.Checksums;
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelDescriptorReader;
 import io.github.samfiji.engine.model.ModelFile;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

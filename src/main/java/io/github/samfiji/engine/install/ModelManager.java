@@ -4,11 +4,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelDescriptorReader;
 import io.github.samfiji.engine.model.ModelNotInstalledException;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

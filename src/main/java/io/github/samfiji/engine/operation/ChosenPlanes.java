@@ -1,8 +1,8 @@
 package io.github.samfiji.engine.operation;
 
-import io.github.samfiji.engine.ChannelChoice;
-import io.github.samfiji.engine.PlaneAxes;
-import io.github.samfiji.engine.PlaneSource;
+import io.github.samfiji.engine.plane.ChannelChoice;
+import io.github.samfiji.engine.plane.PlaneAxes;
+import io.github.samfiji.engine.plane.PlaneSource;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 

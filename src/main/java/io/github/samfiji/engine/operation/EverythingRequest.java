@@ -1,8 +1,8 @@
 package io.github.samfiji.engine.operation;
 
-import io.github.samfiji.engine.PlaneSource;
 import io.github.samfiji.engine.auto.AdaptiveOptions;
 import io.github.samfiji.engine.auto.AutomaticOptions;
+import io.github.samfiji.engine.plane.PlaneSource;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package io.github.samfiji.engine.operation;
 
-import io.github.samfiji.engine.PlaneAxes;
-import io.github.samfiji.engine.PlaneSource;
+import io.github.samfiji.engine.plane.PlaneAxes;
+import io.github.samfiji.engine.plane.PlaneSource;
 
 import net.imglib2.type.numeric.ARGBType;
 

@@ -1,12 +1,12 @@
 package io.github.samfiji.engine.operation;
 
-import io.github.samfiji.engine.ModelPool;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.cache.CacheCounts;
 import io.github.samfiji.engine.cache.EmbeddingCache;
 import io.github.samfiji.engine.cache.EmbeddingCaches;
 import io.github.samfiji.engine.result.SegmentationResult;
+import io.github.samfiji.engine.sam.ModelPool;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,8 +1,5 @@
 package io.github.samfiji.engine.operation;
 
-import io.github.samfiji.engine.EmbeddingPrefetcher;
-import io.github.samfiji.engine.ModelPool;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.auto.AdaptiveSegmenter;
 import io.github.samfiji.engine.auto.AutomaticSegmenter;
 import io.github.samfiji.engine.cache.EmbeddingCaches;
@@ -12,6 +9,9 @@ import io.github.samfiji.engine.propagate.ObjectPropagator;
 import io.github.samfiji.engine.propagate.PropagationResult;
 import io.github.samfiji.engine.refine.LabeledObjects.LabeledPrompt;
 import io.github.samfiji.engine.refine.ObjectRefiner;
+import io.github.samfiji.engine.sam.ModelPool;
+import io.github.samfiji.engine.segment.EmbeddingPrefetcher;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.samfiji.engine.operation;
 
-import io.github.samfiji.engine.PlaneSource;
+import io.github.samfiji.engine.plane.PlaneSource;
 import io.github.samfiji.engine.refine.LabeledObjects.LabeledPrompt;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.github.samfiji.engine.operation;
 
-import io.github.samfiji.engine.ChannelChoice;
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.SegmentationOptions;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.plane.ChannelChoice;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 
 import java.nio.file.Path;
 

@@ -1,20 +1,20 @@
 package io.github.samfiji.engine.propagate;
 
-import io.github.samfiji.engine.EarlyStop;
-import io.github.samfiji.engine.EmbeddingPrefetcher;
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.PlaneAxes;
-import io.github.samfiji.engine.PlaneSource;
-import io.github.samfiji.engine.ProgressClock;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
+import io.github.samfiji.engine.plane.PlaneAxes;
+import io.github.samfiji.engine.plane.PlaneSource;
 import io.github.samfiji.engine.preprocess.BlankPlanes;
-import io.github.samfiji.engine.region.NonFiniteNotes;
-import io.github.samfiji.engine.propagate.PropagationOptions.CandidateChoice;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.propagate.PropagationOptions.CandidateChoice;
+import io.github.samfiji.engine.region.NonFiniteNotes;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.segment.EarlyStop;
+import io.github.samfiji.engine.segment.EmbeddingPrefetcher;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.task.ProgressClock;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.util.ArrayList;
 import java.util.Comparator;

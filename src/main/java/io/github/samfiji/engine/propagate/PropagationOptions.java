@@ -1,7 +1,7 @@
 package io.github.samfiji.engine.propagate;
 
-import io.github.samfiji.engine.PlaneAxes;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.plane.PlaneAxes;
 
 import java.util.Locale;
 

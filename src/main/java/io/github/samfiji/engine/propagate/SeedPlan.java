@@ -1,6 +1,6 @@
 package io.github.samfiji.engine.propagate;
 
-import io.github.samfiji.engine.PlaneAxes;
+import io.github.samfiji.engine.plane.PlaneAxes;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.SegmentedObject;
 

@@ -12,7 +12,7 @@ import java.util.List;
  * whenever the prompt fits, else square and shrunk as little as possible. A window covering the whole plane is the
  * whole plane.
  */
-final class CropPlanner {
+public final class CropPlanner {
 
 	private final int planeWidth;
 	private final int planeHeight;
@@ -51,7 +51,7 @@ final class CropPlanner {
 	}
 
 	/** The crop for one prompt: the best known crop that serves it, else a new one (then known). */
-	Region cropFor(double[] bounds) {
+	public Region cropFor(double[] bounds) {
 		double[] needed = needed(bounds);
 		Region r = best(needed, bounds);
 		return r != null ? r : remember(windowAround(needed));

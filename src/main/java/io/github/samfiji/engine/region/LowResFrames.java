@@ -10,12 +10,12 @@ import io.github.samfiji.engine.prompt.LowResMask;
  * sampled bilinearly at its centre's position in the source frame (continuous coordinates through both regions'
  * {@link ResizeGeometry}); cells that fall outside the source's image take the source's lowest logit (background).
  */
-final class LowResFrames {
+public final class LowResFrames {
 
 	private LowResFrames() {}
 
 	/** {@code mask} in the frame of {@code target}: the mask itself when its frame is that region. */
-	static LowResMask into(LowResMask mask, Region target, Preprocessing preprocessing) {
+	public static LowResMask into(LowResMask mask, Region target, Preprocessing preprocessing) {
 		int[] from = mask.frame();
 		if (from == null) from = new int[] { 0, 0, target.planeWidth(), target.planeHeight() };
 		if (from[0] == target.x() && from[1] == target.y() && from[2] == target.width() && from[3] == target.height())
@@ -42,7 +42,7 @@ final class LowResFrames {
 	}
 
 	/** The mask marked with the region's frame (unmarked for the whole plane). */
-	static LowResMask frameOf(LowResMask mask, Region region) {
+	public static LowResMask frameOf(LowResMask mask, Region region) {
 		if (region.isWholePlane()) return mask.frame() == null ? mask : new LowResMask(mask.size(), mask.logits());
 		return mask.inFrame(region.x(), region.y(), region.width(), region.height());
 	}

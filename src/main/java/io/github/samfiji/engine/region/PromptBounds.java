@@ -7,18 +7,18 @@ import io.github.samfiji.engine.prompt.PromptPoint;
  * The continuous bounds {@code {x0, y0, x1, y1}} of an object's prompts: all its points (positive and negative)
  * and its box, in plane coordinates. A region that contains them can take the whole prompt.
  */
-final class PromptBounds {
+public final class PromptBounds {
 
 	private PromptBounds() {}
 
 	/** The bounds clipped to a {@code planeWidth x planeHeight} plane (a box may reach beyond the plane). */
-	static double[] of(ObjectPrompt prompt, int planeWidth, int planeHeight) {
+	public static double[] of(ObjectPrompt prompt, int planeWidth, int planeHeight) {
 		double[] b = of(prompt);
 		return new double[] { Math.max(0, b[0]), Math.max(0, b[1]), Math.min(planeWidth, b[2]), Math.min(planeHeight,
 			b[3]) };
 	}
 
-	static double[] of(ObjectPrompt prompt) {
+	public static double[] of(ObjectPrompt prompt) {
 		double[] b = { Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
 			Double.NEGATIVE_INFINITY };
 		for (PromptPoint p : prompt.points())
@@ -35,7 +35,7 @@ final class PromptBounds {
 	}
 
 	/** The smallest bounds holding both. */
-	static double[] union(double[] a, double[] b) {
+	public static double[] union(double[] a, double[] b) {
 		return new double[] { Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3]) };
 	}
 

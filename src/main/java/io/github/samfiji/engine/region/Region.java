@@ -59,7 +59,7 @@ public final class Region {
 	 * The region named by an embedding key's region ({@code "crop:x,y,w,h"}, or {@link EmbeddingKey#WHOLE_PLANE}),
 	 * or null when the name is not one of those or does not fit the plane.
 	 */
-	static Region fromKey(String key, int planeWidth, int planeHeight) {
+	public static Region fromKey(String key, int planeWidth, int planeHeight) {
 		if (EmbeddingKey.WHOLE_PLANE.equals(key)) return whole(planeWidth, planeHeight);
 		return key.startsWith("crop:") ? parse(Kind.CROP, key.substring(5), planeWidth, planeHeight) : null;
 	}

@@ -36,7 +36,7 @@ public final class RegionPlanner {
 	}
 
 	/** The plan for prompts with these bounds ({@link PromptBounds}), in prompt order; at least one prompt. */
-	RegionPlan plan(List<double[]> bounds) {
+	public RegionPlan plan(List<double[]> bounds) {
 		if (bounds.isEmpty()) throw new IllegalArgumentException("No prompts to plan");
 		switch (options.mode()) {
 			case WHOLE:
@@ -87,7 +87,7 @@ public final class RegionPlanner {
 	 * halo, crop margin) from its inner edges, else by {@link #interactiveMode()}: the whole plane, the tile where the
 	 * bounds have the most margin (a crop when no tile holds them), or a new crop around them.
 	 */
-	Region stepRegion(double[] bounds, Region previous) {
+	public Region stepRegion(double[] bounds, Region previous) {
 		EncodingMode mode = interactiveMode();
 		if (mode == EncodingMode.WHOLE) return Region.whole(planeWidth, planeHeight);
 		int margin = mode == EncodingMode.TILES ? options.tileHalo() : options.cropMargin();
@@ -120,7 +120,7 @@ public final class RegionPlanner {
 	}
 
 	/** A crop planner for this plane that starts from the {@code known} crops. */
-	CropPlanner crops(List<Region> known) {
+	public CropPlanner crops(List<Region> known) {
 		return new CropPlanner(planeWidth, planeHeight, inputSize, options.cropMargin(), known);
 	}
 

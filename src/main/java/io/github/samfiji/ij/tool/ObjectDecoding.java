@@ -2,15 +2,15 @@ package io.github.samfiji.ij.tool;
 
 import ij.ImagePlus;
 
-import io.github.samfiji.engine.PlaneSource;
-import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.SamEngine;
-import io.github.samfiji.engine.SegmentationOptions;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.plane.PlaneSource;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
-import io.github.samfiji.engine.region.PlaneRegions;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.segment.PlaneRegions;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+import io.github.samfiji.engine.task.TaskMonitor;
 import io.github.samfiji.ij.ImagePlusPlanes;
 import io.github.samfiji.options.EngineSettings;
 import io.github.samfiji.options.Operation;

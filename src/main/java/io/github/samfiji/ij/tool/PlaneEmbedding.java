@@ -1,10 +1,10 @@
 package io.github.samfiji.ij.tool;
 
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.PlaneSource;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.TaskMonitor;
-import io.github.samfiji.engine.region.PlaneRegions;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
+import io.github.samfiji.engine.plane.PlaneSource;
+import io.github.samfiji.engine.segment.PlaneRegions;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;

@@ -1,14 +1,14 @@
 package io.github.samfiji.ij.tool;
 
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.region.EncodingMode;
-import io.github.samfiji.engine.region.PlaneRegions;
 import io.github.samfiji.engine.region.Region;
-import io.github.samfiji.engine.region.RegionSegmentation;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.segment.PlaneRegions;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.RegionSegmentation;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.util.ArrayList;
 import java.util.List;

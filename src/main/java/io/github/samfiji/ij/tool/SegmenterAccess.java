@@ -1,10 +1,10 @@
 package io.github.samfiji.ij.tool;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.ModelPool;
-import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.SamEngine;
-import io.github.samfiji.engine.SegmentationOptions;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.sam.ModelPool;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 
 import java.io.IOException;
 import java.nio.file.Path;

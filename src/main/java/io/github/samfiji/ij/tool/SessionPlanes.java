@@ -1,9 +1,9 @@
 package io.github.samfiji.ij.tool;
 
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.task.TaskMonitor;
 import io.github.samfiji.ij.ImagePlusPlanes;
 
 /**

@@ -2,12 +2,12 @@ package io.github.samfiji.ij.tool;
 
 import ij.ImagePlus;
 
-import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.segment.PromptSegmenter;
 
 import java.io.IOException;
 import java.util.List;

@@ -6,22 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.PlaneSource;
-import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.RecordingMonitor;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.TinyModels;
 import io.github.samfiji.engine.auto.AdaptiveOptions.SeedPrompt;
 import io.github.samfiji.engine.decode.DecoderPool;
 import io.github.samfiji.engine.detect.Detection;
 import io.github.samfiji.engine.detect.NucleusDetector;
 import io.github.samfiji.engine.detect.Seed;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.plane.PlaneSource;
 import io.github.samfiji.engine.result.ObjectMask;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.IOException;
 import java.util.Arrays;

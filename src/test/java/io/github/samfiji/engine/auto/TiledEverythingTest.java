@@ -7,21 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.samfiji.engine.AnalyticMasks;
-import io.github.samfiji.engine.PlaneSource;
-import io.github.samfiji.engine.PromptSegmenter;
 import io.github.samfiji.engine.RecordingMonitor;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.TestImages;
 import io.github.samfiji.engine.TinyModels;
 import io.github.samfiji.engine.cache.EmbeddingCache;
+import io.github.samfiji.engine.plane.PlaneSource;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.EncodingOptions;
-import io.github.samfiji.engine.region.PlaneRegions;
 import io.github.samfiji.engine.region.Region;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PlaneRegions;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.IOException;
 import java.util.HashSet;

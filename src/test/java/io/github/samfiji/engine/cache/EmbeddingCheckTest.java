@@ -3,8 +3,8 @@ package io.github.samfiji.engine.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.github.samfiji.engine.ImageEmbedding;
 import io.github.samfiji.engine.model.Preprocessing;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.preprocess.ResizeGeometry;
 
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.github.samfiji.engine.cache;
 
-import io.github.samfiji.engine.ImageEmbedding;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 
 /** Test access to the package-private file format, to craft files with a valid checksum. */
 public final class EmbeddingFilesAccess {

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.TestImages;
 import io.github.samfiji.engine.TinyModels;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 
 import java.util.Arrays;
 import java.util.Collections;

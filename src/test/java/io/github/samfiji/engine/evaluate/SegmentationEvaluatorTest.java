@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.samfiji.engine.PlaneSource;
 import io.github.samfiji.engine.evaluate.SegmentationEvaluator.Mode;
+import io.github.samfiji.engine.plane.PlaneSource;
 
 import net.imglib2.img.array.ArrayImgs;
 

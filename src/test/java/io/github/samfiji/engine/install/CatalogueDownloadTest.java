@@ -10,12 +10,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import io.github.samfiji.engine.FamilyTwins;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.TinyModels;
 import io.github.samfiji.engine.model.Checksums;
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelDescriptorReader;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package io.github.samfiji.ij.tool;
 
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.cache.EmbeddingCache;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 import io.github.samfiji.ij.SegmentationOutputs;
 
 import java.io.IOException;

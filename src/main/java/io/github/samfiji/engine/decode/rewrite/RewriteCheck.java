@@ -8,7 +8,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 
-import io.github.samfiji.engine.OnnxSessions;
+import io.github.samfiji.engine.onnx.OnnxSessions;
 
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;

@@ -9,18 +9,18 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import io.github.samfiji.engine.AnalyticMasks;
-import io.github.samfiji.engine.EngineOptions;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.SegmentationOptions;
 import io.github.samfiji.engine.TestImages;
 import io.github.samfiji.engine.TinyModels;
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.model.Checksums;
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelDescriptorReader;
+import io.github.samfiji.engine.onnx.EngineOptions;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.segment.PromptSegmenter;
+import io.github.samfiji.engine.segment.SegmentationOptions;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
-import io.github.samfiji.engine.OnnxSessions;
+import io.github.samfiji.engine.onnx.OnnxSessions;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;

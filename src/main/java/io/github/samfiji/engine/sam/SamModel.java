@@ -1,4 +1,4 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.sam;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -9,6 +9,9 @@ import io.github.samfiji.engine.decode.MaskDecoder;
 import io.github.samfiji.engine.model.Checksums;
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelFile;
+import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.onnx.ImageEncoder;
+import io.github.samfiji.engine.onnx.OnnxSessions;
 import io.github.samfiji.engine.preprocess.ImagePreprocessor;
 
 import java.io.IOException;

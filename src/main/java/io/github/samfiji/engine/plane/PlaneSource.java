@@ -1,4 +1,4 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.plane;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.view.Views;

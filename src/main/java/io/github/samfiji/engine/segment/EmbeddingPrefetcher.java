@@ -1,4 +1,8 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.segment;
+
+import io.github.samfiji.engine.onnx.ImageEmbedding;
+import io.github.samfiji.engine.plane.PlaneSource;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;

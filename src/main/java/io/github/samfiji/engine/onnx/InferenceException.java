@@ -1,4 +1,4 @@
-package io.github.samfiji.engine.decode;
+package io.github.samfiji.engine.onnx;
 
 /** A model run that failed inside onnxruntime; the message says which model and which step. */
 public class InferenceException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.segment;
 
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.preprocess.IntensityMapping;

@@ -1,4 +1,4 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.onnx;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -64,7 +64,7 @@ public final class OnnxSessions {
 	}
 
 	/** Closes {@code session} after {@code failure}, adding a failure to close to it. */
-	static void closeQuietly(OrtSession session, Exception failure) {
+	public static void closeQuietly(OrtSession session, Exception failure) {
 		closeQuietlyAfterFailure(session, failure);
 	}
 

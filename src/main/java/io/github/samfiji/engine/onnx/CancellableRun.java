@@ -1,4 +1,6 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.onnx;
+
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;

@@ -1,13 +1,13 @@
-package io.github.samfiji.engine.region;
+package io.github.samfiji.engine.segment;
 
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.SamModel;
-import io.github.samfiji.engine.TaskMonitor;
 import io.github.samfiji.engine.cache.EmbeddingKey;
 import io.github.samfiji.engine.cache.PlaneFingerprint;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.preprocess.PlaneRange;
+import io.github.samfiji.engine.region.Region;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.util.ArrayList;
 import java.util.List;

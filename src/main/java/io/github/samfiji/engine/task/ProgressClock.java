@@ -1,4 +1,4 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.task;
 
 /**
  * Reports progress of a run over planes with the estimated time left, e.g. "Plane 12 of 200 (2:31 left)", to a
@@ -29,7 +29,7 @@ public final class ProgressClock {
 	}
 
 	/** Seconds as {@code m:ss}, or {@code h:mm:ss} from an hour. */
-	static String format(long seconds) {
+	public static String format(long seconds) {
 		long h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60;
 		return h > 0 ? String.format("%d:%02d:%02d", h, m, s) : String.format("%d:%02d", m, s);
 	}

@@ -1,4 +1,4 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.onnx;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
@@ -8,9 +8,9 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import ai.onnxruntime.ValueInfo;
 
-import io.github.samfiji.engine.decode.InferenceException;
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.preprocess.ModelInput;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.nio.FloatBuffer;
 import java.util.Collections;
@@ -34,7 +34,7 @@ public final class ImageEncoder implements AutoCloseable {
 	private final AtomicLong runs = new AtomicLong();
 
 	/** Takes ownership of {@code session}, whose tensors were checked against {@code file}. */
-	ImageEncoder(OrtEnvironment env, OrtSession session, String modelId, ModelDescriptor.OnnxFile file)
+	public ImageEncoder(OrtEnvironment env, OrtSession session, String modelId, ModelDescriptor.OnnxFile file)
 		throws OrtException
 	{
 		this.env = env;

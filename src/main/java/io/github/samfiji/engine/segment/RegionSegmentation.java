@@ -1,12 +1,19 @@
-package io.github.samfiji.engine.region;
+package io.github.samfiji.engine.segment;
 
-import io.github.samfiji.engine.ImageEmbedding;
-import io.github.samfiji.engine.PromptSegmenter;
-import io.github.samfiji.engine.TaskMonitor;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.prompt.LowResMask;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
+import io.github.samfiji.engine.region.CropPlanner;
+import io.github.samfiji.engine.region.EncodingMode;
+import io.github.samfiji.engine.region.EncodingOptions;
+import io.github.samfiji.engine.region.LowResFrames;
+import io.github.samfiji.engine.region.PromptBounds;
+import io.github.samfiji.engine.region.Region;
+import io.github.samfiji.engine.region.RegionPlan;
+import io.github.samfiji.engine.region.RegionPlanner;
 import io.github.samfiji.engine.result.ObjectMask;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.segment;
 
+import io.github.samfiji.engine.plane.PlaneSource;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.SegmentedObject;
 

@@ -1,4 +1,4 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.onnx;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.task;
 
 import java.util.concurrent.CancellationException;
 

@@ -1,4 +1,4 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.plane;
 
 import java.util.Arrays;
 import java.util.Locale;

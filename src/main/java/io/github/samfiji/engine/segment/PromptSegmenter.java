@@ -1,20 +1,24 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.segment;
 
 import io.github.samfiji.engine.cache.EmbeddingCache;
 import io.github.samfiji.engine.cache.EmbeddingCheck;
 import io.github.samfiji.engine.cache.EmbeddingKey;
 import io.github.samfiji.engine.cache.PlaneFingerprint;
 import io.github.samfiji.engine.decode.DecoderOutput;
-import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.onnx.ImageEmbedding;
+import io.github.samfiji.engine.plane.PlaneSource;
+import io.github.samfiji.engine.preprocess.ResizeGeometry;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.region.EncodingNotes;
 import io.github.samfiji.engine.region.NonFiniteNotes;
 import io.github.samfiji.engine.region.RegionPlan;
-import io.github.samfiji.engine.region.RegionSegmentation;
 import io.github.samfiji.engine.result.ObjectMask;
 import io.github.samfiji.engine.result.SegmentationResult;
 import io.github.samfiji.engine.result.SegmentedObject;
+import io.github.samfiji.engine.sam.SamModel;
+import io.github.samfiji.engine.task.ProgressClock;
+import io.github.samfiji.engine.task.TaskMonitor;
 
 import java.util.ArrayList;
 import java.util.List;

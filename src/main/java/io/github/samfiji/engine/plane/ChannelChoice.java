@@ -1,4 +1,4 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.plane;
 
 import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.preprocess.PlaneConverter;

@@ -1,7 +1,8 @@
-package io.github.samfiji.engine;
+package io.github.samfiji.engine.sam;
 
 import io.github.samfiji.engine.model.ModelDescriptor;
 import io.github.samfiji.engine.model.ModelStore;
+import io.github.samfiji.engine.onnx.EngineOptions;
 
 import java.io.IOException;
 import java.util.HashMap;
