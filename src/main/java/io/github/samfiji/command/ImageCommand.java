@@ -15,7 +15,7 @@ import org.scijava.plugin.Parameter;
 public abstract class ImageCommand extends SamCommand {
 
 	@Parameter(label = "Channel",
-		description = "all (every plane on its own), one channel (e.g. 2) or up to three as RGB (e.g. 1,2,3); with a choice the label image has no channel axis.")
+		description = "all (every plane on its own), one channel (e.g. 2) or up to three as RGB (e.g. 1,2,3); with a choice the label image of a batch run has no channel axis.")
 	private String channel = "all";
 
 	@Parameter(label = "Show outputs",

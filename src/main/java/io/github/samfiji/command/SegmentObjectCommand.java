@@ -26,6 +26,10 @@ public class SegmentObjectCommand extends SamCommand {
 		description = "In order, each refining the previous mask: +x,y (object point), -x,y (background point), box:x,y,width,height; #k after a prompt picks the k-th best candidate.")
 	private String prompts = "";
 
+	@Parameter(label = "Channel",
+		description = "all (every plane on its own), one channel (e.g. 2) or up to three as RGB (e.g. 1,2,3); with a choice the label image of a batch run has no channel axis.")
+	private String channel = "all";
+
 	@Parameter(label = "Multimask", choices = { "best", "single", "smallest", "largest" },
 		description = "Which candidate mask a one-point prompt keeps: the best predicted IoU, the single-mask output, the smallest or the largest candidate, or every candidate as its own object.")
 	private String multimask = "best";

@@ -4,6 +4,7 @@ import ij.plugin.Colors;
 
 import io.github.samfiji.engine.model.ModelStore;
 import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.plane.ChannelChoice;
 import io.github.samfiji.engine.segment.SegmentationOptions;
 import io.github.samfiji.options.EngineSettings;
 import io.github.samfiji.options.Front;
@@ -76,6 +77,9 @@ public final class SamOptions {
 
 	/** Opacity of the mask overlay, 0-100 %. */
 	public int overlayOpacity() { return values.get(OptionTable.OPACITY); }
+
+	/** What the tool's model sees of a multi-channel image. */
+	public ChannelChoice channels() { return values.get(OptionTable.CHANNEL); }
 
 	/** The disk cache directory, or {@code null}. */
 	public Path cacheDirectory() { return values.get(OptionTable.CACHE_DIRECTORY); }

@@ -279,8 +279,8 @@ public final class OptionTable {
 
 	public static final Option<ChannelChoice> CHANNEL = Option.of("channel", ValueType.parsed(ChannelChoice::parse,
 		ChannelChoice::toString, "all|C|C1,C2,C3")).label("Channel").defaultValue(ChannelChoice.all()).describe(
-			"all (every plane on its own), one channel (e.g. 2) or up to three as RGB (e.g. 1,2,3); with a choice the label image has no channel axis.")
-		.in(BATCH).build();
+			"all (every plane on its own), one channel (e.g. 2) or up to three as RGB (e.g. 1,2,3); with a choice the label image of a batch run has no channel axis.")
+		.in(SEGMENT, EVERYTHING, REFINE, PROPAGATE, TOOL, OBJECT).build();
 
 	public static final Option<String> MULTIMASK = Option.of("multimask", ValueType.choice("best", "single", "smallest",
 		"largest", "all")).label("Multimask").defaultValue("best").describe(

@@ -175,7 +175,7 @@ public class SamTool extends PlugInTool {
 				SamOptions o = options();
 				ToolUi ui = new ToolUi(this, image);
 				return new ToolSession(image, SegmenterAccess.of(SamServices.current().engine(), o.model(), o
-					.engineOptions(), o.segmentationOptions(), o.cacheDirectory(), ui::status), tools().accepted(image), ui);
+					.engineOptions(), o.segmentationOptions(), o.cacheDirectory(), o.channels(), ui::status), tools().accepted(image), ui);
 			});
 		}
 		catch (IllegalArgumentException e) {

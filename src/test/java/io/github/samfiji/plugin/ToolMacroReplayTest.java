@@ -8,6 +8,7 @@ import ij.ImagePlus;
 import ij.plugin.PlugIn;
 
 import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.plane.ChannelChoice;
 import io.github.samfiji.engine.segment.SegmentationOptions;
 import io.github.samfiji.ij.IjTestFixtures;
 import io.github.samfiji.ij.SegmentationOutputs;
@@ -36,7 +37,7 @@ class ToolMacroReplayTest {
 
 	static final int W = 64, H = 48;
 	private static final Pattern RUN = Pattern.compile(
-		"selectImage\\(\"cells\"\\);\nrun\\(\"([^\"]+)\"(?:, \"([^\"]*)\")?\\);\n");
+		"selectImage\\(\"[^\"]+\"\\);\nrun\\(\"([^\"]+)\"(?:, \"([^\"]*)\")?\\);\n");
 
 	private final List<ImagePlus> images = new ArrayList<>();
 
@@ -86,6 +87,36 @@ class ToolMacroReplayTest {
 		assertEquals(rows(original), rows(replayed));
 		assertTrue(original.table().rows().get(1)[6] instanceof Integer && (Integer) original.table().rows().get(1)[6] > 0,
 			"the second object lost pixels to the first");
+	}
+
+	@Test
+	void aChannelChoiceIsUsedByTheToolRecordedAndReplayed() throws Exception {
+		ImagePlus image = IjTestFixtures.grey8("channels", W, H, 6);
+		image.setDimensions(3, 2, 1);
+		image.setOpenAsHyperStack(true);
+		images.add(image);
+		List<String> recorded = Collections.synchronizedList(new ArrayList<>());
+		SegmenterAccess access = SegmenterAccess.of(SamServices.current().engine(), IjTestFixtures.descriptor().toString(),
+			EngineOptions.defaults().withThreads(1), SegmentationOptions.defaults(), null, ChannelChoice.parse("1,2,3"),
+			message -> {});
+		image.setPosition(2, 2, 1); // stack index 5: channel 2 of slice 2
+		try (ToolSession session = new ToolSession(image, access, SamServices.current().tools().accepted(image),
+			new Recording(recorded)))
+		{
+			session.setBox(10, 12, 20, 15);
+			session.accept();
+			session.awaitIdle(20_000);
+		}
+		assertEquals(1, recorded.size(), recorded.toString());
+		assertTrue(recorded.get(0).contains(" channel=1,2,3 slice=5 prompts=[box:10,12,20,15]"), recorded.get(0));
+		SegmentationOutputs original = SamServices.current().tools().accepted(image).outputs();
+		assertEquals(5, original.result().objects().get(0).slice(), "the object is on the plane it was prompted on");
+
+		ImagePlus copy = IjTestFixtures.grey8("channels-replay", W, H, 6);
+		copy.setDimensions(3, 2, 1);
+		images.add(copy);
+		replay(recorded.get(0), copy);
+		assertEquals(rows(original), rows(SamServices.current().tools().accepted(copy).outputs()));
 	}
 
 	private ImagePlus image(String title) {

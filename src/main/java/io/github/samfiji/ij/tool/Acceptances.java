@@ -111,8 +111,8 @@ final class Acceptances {
 		try {
 			SegmentedObject added = session.accepted().add(a.editor.shown());
 			listener.record(selectImage() + new ObjectMacro(access.model(), access.options().intensityMapping(),
-				multimask, access.options().boxMultimask(), access.options().encoding().withMode(a.editor.encoding()), a.slice, a.editor.prompts(), a.editor
-					.ranks()).toMacroLine());
+				multimask, access.options().boxMultimask(), access.options().encoding().withMode(a.editor.encoding()), access
+					.channels(), a.slice, a.editor.prompts(), a.editor.ranks()).toMacroLine());
 			listener.status("Accepted object " + added.id() + " (" + added.mask().area() + " pixels)");
 		}
 		catch (IllegalArgumentException | IllegalStateException e) {

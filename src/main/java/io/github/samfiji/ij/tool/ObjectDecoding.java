@@ -11,7 +11,9 @@ import io.github.samfiji.engine.segment.PlaneRegions;
 import io.github.samfiji.engine.segment.PromptSegmenter;
 import io.github.samfiji.engine.segment.SegmentationOptions;
 import io.github.samfiji.engine.task.TaskMonitor;
-import io.github.samfiji.ij.ImagePlusPlanes;
+import io.github.samfiji.engine.operation.ChosenPlanes;
+import io.github.samfiji.engine.operation.ImageInput;
+import io.github.samfiji.ij.ImageRequests;
 import io.github.samfiji.options.EngineSettings;
 import io.github.samfiji.options.Operation;
 import io.github.samfiji.options.OptionTable;
@@ -55,12 +57,12 @@ public final class ObjectDecoding {
 		OptionValues values, TaskMonitor monitor) throws IOException
 	{
 		ObjectMacro macro = ObjectMacro.of(values);
-		ImagePlusPlanes planes = new ImagePlusPlanes(image);
 		SegmenterAccess access = SegmenterAccess.of(engine, macro.model(), EngineSettings.engine(values),
 			SegmentationOptions.defaults().withIntensityMapping(macro.intensity()).withBoxMultimask(macro.boxMultimask())
 				.withEncoding(macro.encoding()), values
 				.get(OptionTable.CACHE_DIRECTORY), monitor::warn);
-		SegmentedObject object = access.apply(segmenter -> segment(segmenter, planes, macro, monitor));
+		SegmentedObject object = access.apply(segmenter -> segment(segmenter, ImageRequests.input(image), macro,
+			monitor));
 		return tools.accepted(image).add(object);
 	}
 
@@ -86,17 +88,19 @@ public final class ObjectDecoding {
 	 * @throws IllegalArgumentException when the slice is not in the image, a prompt lies outside it, or the model
 	 *           has fewer candidates than a rank names
 	 */
-	static SegmentedObject segment(PromptSegmenter base, PlaneSource planes, ObjectMacro macro, TaskMonitor monitor) {
+	static SegmentedObject segment(PromptSegmenter base, ImageInput image, ObjectMacro macro, TaskMonitor monitor) {
 		PromptSegmenter segmenter = new PromptSegmenter(base.model(), base.options().withEncoding(macro.encoding())
-			.withBoxMultimask(macro.boxMultimask()), base
-			.cache());
-		if (macro.slice() < 1 || macro.slice() > planes.planeCount()) throw new IllegalArgumentException("Slice " +
-			macro.slice() + " is not in the image: it has slices 1-" + planes.planeCount());
+			.withBoxMultimask(macro.boxMultimask()), base.cache());
+		if (macro.slice() < 1 || macro.slice() > image.planes().planeCount()) throw new IllegalArgumentException(
+			"Slice " + macro.slice() + " is not in the image: it has slices 1-" + image.planes().planeCount());
+		ChosenPlanes chosen = ChosenPlanes.of(image, macro.channels(), macro.intensity());
+		PlaneSource planes = chosen.planes();
+		int viewed = chosen.plane(macro.slice());
 		ObjectEditor editor = ObjectEditor.of(macro.prompts());
 		ObjectPrompt.builder().points(editor.points()).box(editor.box()).build().checkInside(planes.width(), planes
 			.height(), "The object");
-		PlaneSteps steps = new PlaneSteps(segmenter, macro.multimask(), s -> new PlaneRegions(s, planes.plane(macro
-			.slice())), () -> segmenter.encode(planes.plane(macro.slice()), monitor), monitor);
+		PlaneSteps steps = new PlaneSteps(segmenter, macro.multimask(), s -> new PlaneRegions(s, planes.plane(viewed)),
+			() -> segmenter.encode(planes.plane(viewed), monitor), monitor);
 		complete(steps, editor, macro.slice(), macro.ranks());
 		return editor.shown();
 	}

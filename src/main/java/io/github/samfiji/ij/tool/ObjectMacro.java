@@ -2,6 +2,7 @@ package io.github.samfiji.ij.tool;
 
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.preprocess.IntensityMapping;
+import io.github.samfiji.engine.plane.ChannelChoice;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
 import io.github.samfiji.engine.region.EncodingMode;
@@ -49,6 +50,7 @@ public final class ObjectMacro {
 	private final MultimaskMode multimask;
 	private final MultimaskMode boxMultimask;
 	private final EncodingOptions encoding;
+	private final ChannelChoice channels;
 	private final int slice;
 	private final List<Object> prompts;
 	private final List<Integer> ranks;
@@ -61,6 +63,13 @@ public final class ObjectMacro {
 	 */
 	public ObjectMacro(String model, IntensityMapping intensity, MultimaskMode multimask, MultimaskMode boxMultimask,
 		EncodingOptions encoding, int slice, List<Object> prompts, List<Integer> ranks)
+	{
+		this(model, intensity, multimask, boxMultimask, encoding, ChannelChoice.all(), slice, prompts, ranks);
+	}
+
+	/** The same, on a channel choice (the slice is the image's stack index, as always). */
+	public ObjectMacro(String model, IntensityMapping intensity, MultimaskMode multimask, MultimaskMode boxMultimask,
+		EncodingOptions encoding, ChannelChoice channels, int slice, List<Object> prompts, List<Integer> ranks)
 	{
 		if (multimask == MultimaskMode.ALL || boxMultimask == MultimaskMode.ALL) throw new IllegalArgumentException(
 			"An object has one mask: choose the best or the single-mask candidate");
@@ -78,6 +87,7 @@ public final class ObjectMacro {
 		this.multimask = multimask;
 		this.boxMultimask = boxMultimask;
 		this.encoding = encoding;
+		this.channels = channels;
 		this.slice = slice;
 		this.prompts = Collections.unmodifiableList(new ArrayList<>(prompts));
 		this.ranks = Collections.unmodifiableList(new ArrayList<>(ranks));
@@ -110,7 +120,8 @@ public final class ObjectMacro {
 			prompts.add(parsePrompt(hash < 0 ? token : token.substring(0, hash)));
 		}
 		return new ObjectMacro(v.get(OptionTable.MODEL), v.get(OptionTable.INTENSITY), MultimaskMode.parse(v.get(
-			OptionTable.MULTIMASK)), MultimaskMode.parse(v.get(OptionTable.BOX_MULTIMASK)), EngineSettings.encoding(v), v.get(OptionTable.SLICE), prompts, ranks);
+			OptionTable.MULTIMASK)), MultimaskMode.parse(v.get(OptionTable.BOX_MULTIMASK)), EngineSettings.encoding(v), v.get(
+				OptionTable.CHANNEL), v.get(OptionTable.SLICE), prompts, ranks);
 	}
 
 	public String model() { return model; }
@@ -125,6 +136,9 @@ public final class ObjectMacro {
 	public EncodingOptions encoding() { return encoding; }
 
 	public int slice() { return slice; }
+
+	/** What the model sees of the image's channels. */
+	public ChannelChoice channels() { return channels; }
 
 	/** The prompts, in order. */
 	public List<Object> prompts() { return prompts; }
@@ -155,13 +169,15 @@ public final class ObjectMacro {
 				boxMultimask.name().toLowerCase(Locale.ROOT)).with(
 				OptionTable.ENCODING, encoding.mode().key()).with(OptionTable.TILE_SIZE, encoding.tileSize()).with(
 					OptionTable.TILE_HALO, encoding.tileHalo()).with(OptionTable.CROP_MARGIN, encoding.cropMargin()).with(
-						OptionTable.SLICE, slice).with(OptionTable.OBJECT_PROMPTS, text.toString());
+						OptionTable.SLICE, slice).with(OptionTable.OBJECT_PROMPTS, text.toString()).with(OptionTable.CHANNEL,
+							channels);
 		List<Option<?>> written = new ArrayList<>(Arrays.asList(OptionTable.MODEL, OptionTable.INTENSITY,
 			OptionTable.MULTIMASK));
 		if (boxMultimask != MultimaskMode.parse(OptionTable.BOX_MULTIMASK.defaultValue(Operation.OBJECT))) written.add(
 			OptionTable.BOX_MULTIMASK);
 		if (encoding.mode() != EncodingMode.WHOLE) written.addAll(Arrays.asList(OptionTable.ENCODING,
 			OptionTable.TILE_SIZE, OptionTable.TILE_HALO, OptionTable.CROP_MARGIN));
+		if (!channels.isAll()) written.add(OptionTable.CHANNEL);
 		written.addAll(Arrays.asList(OptionTable.SLICE, OptionTable.OBJECT_PROMPTS));
 		return v.toMacroOptions(written);
 	}

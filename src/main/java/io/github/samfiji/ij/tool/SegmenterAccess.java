@@ -2,6 +2,7 @@ package io.github.samfiji.ij.tool;
 
 import io.github.samfiji.engine.SamEngine;
 import io.github.samfiji.engine.onnx.EngineOptions;
+import io.github.samfiji.engine.plane.ChannelChoice;
 import io.github.samfiji.engine.sam.ModelPool;
 import io.github.samfiji.engine.segment.PromptSegmenter;
 import io.github.samfiji.engine.segment.SegmentationOptions;
@@ -37,6 +38,9 @@ public interface SegmenterAccess {
 
 	SegmentationOptions options();
 
+	/** Which channels of a multi-channel image the model sees (default: each plane on its own). */
+	default ChannelChoice channels() { return ChannelChoice.all(); }
+
 	/**
 	 * The model {@code model} of the engine's pool, opened with {@code options}, with the engine's cache for
 	 * {@code cacheDirectory} ({@code null}: memory only).
@@ -45,6 +49,13 @@ public interface SegmenterAccess {
 	 */
 	static SegmenterAccess of(SamEngine engine, String model, EngineOptions options, SegmentationOptions segmentation,
 		Path cacheDirectory, Consumer<String> warnings)
+	{
+		return of(engine, model, options, segmentation, cacheDirectory, ChannelChoice.all(), warnings);
+	}
+
+	/** The same, seeing the image through a channel choice (e.g. three channels as an RGB composite). */
+	static SegmenterAccess of(SamEngine engine, String model, EngineOptions options, SegmentationOptions segmentation,
+		Path cacheDirectory, ChannelChoice channels, Consumer<String> warnings)
 	{
 		return new SegmenterAccess() {
 
@@ -61,6 +72,9 @@ public interface SegmenterAccess {
 
 			@Override
 			public SegmentationOptions options() { return segmentation; }
+
+			@Override
+			public ChannelChoice channels() { return channels; }
 		};
 	}
 

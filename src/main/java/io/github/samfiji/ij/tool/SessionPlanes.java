@@ -4,7 +4,8 @@ import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.onnx.ImageEmbedding;
 import io.github.samfiji.engine.segment.PromptSegmenter;
 import io.github.samfiji.engine.task.TaskMonitor;
-import io.github.samfiji.ij.ImagePlusPlanes;
+import io.github.samfiji.engine.operation.ChosenPlanes;
+import io.github.samfiji.ij.ImageRequests;
 
 /**
  * The model side of a {@link ToolSession}: how the steps of objects on a plane are decoded ({@link PlaneSteps}),
@@ -17,12 +18,18 @@ final class SessionPlanes {
 
 	private final ToolSession session;
 	private final PlaneEmbedding embedding;
+	private final ChosenPlanes chosen;
 	private final MultimaskMode multimask;
 
-	/** @throws IllegalArgumentException for image types the models cannot read */
-	SessionPlanes(ToolSession session, MultimaskMode multimask) {
+	/**
+	 * @param access its channel choice says what the model sees of the image's planes
+	 * @throws IllegalArgumentException for image types the models cannot read or a channel the image lacks
+	 */
+	SessionPlanes(ToolSession session, SegmenterAccess access, MultimaskMode multimask) {
 		this.session = session;
-		this.embedding = new PlaneEmbedding(new ImagePlusPlanes(session.image()));
+		this.chosen = ChosenPlanes.of(ImageRequests.input(session.image()), access.channels(), access.options()
+			.intensityMapping());
+		this.embedding = new PlaneEmbedding(chosen.planes());
 		this.multimask = multimask;
 	}
 
@@ -35,8 +42,9 @@ final class SessionPlanes {
 	 * @param followPlane whether computing an embedding stops when the user moves to another plane
 	 */
 	PlaneSteps steps(PromptSegmenter segmenter, int slice, boolean followPlane) {
-		return new PlaneSteps(segmenter, multimask, s -> embedding.regions(s, slice), () -> whole(segmenter, slice,
-			followPlane), monitor(slice, followPlane));
+		int viewed = chosen.plane(slice);
+		return new PlaneSteps(segmenter, multimask, s -> embedding.regions(s, viewed), () -> whole(segmenter, viewed,
+			slice, followPlane), monitor(slice, followPlane));
 	}
 
 	/** Ends the announcement of a tile or crop being encoded (after each step). */
@@ -74,21 +82,22 @@ final class SessionPlanes {
 	 *
 	 * @throws java.util.concurrent.CancellationException when stopped
 	 */
-	private ImageEmbedding whole(PromptSegmenter segmenter, int slice, boolean followPlane) {
+	private ImageEmbedding whole(PromptSegmenter segmenter, int viewed, int slice, boolean followPlane) {
 		ToolSession.Listener listener = session.listener();
-		return embedding.get(segmenter, slice, () -> cancelled(slice, followPlane), new PlaneEmbedding.Progress() {
+		return embedding.get(segmenter, viewed, () -> cancelled(slice, followPlane), new PlaneEmbedding.Progress() {
 
 			@Override
 			public void computing(int s) {
 				if (session.isClosed()) return;
-				listener.status("Computing the embedding of slice " + s + " of '" + session.image().getTitle() + "'...");
+				listener.status("Computing the embedding of slice " + slice + " of '" + session.image().getTitle() +
+					"'...");
 				listener.updated(session);
 			}
 
 			@Override
 			public void ready(int s) {
 				if (session.isClosed()) return;
-				listener.status("SAM ready on slice " + s + ": " + ToolView.HELP);
+				listener.status("SAM ready on slice " + slice + ": " + ToolView.HELP);
 				listener.updated(session);
 			}
 		});

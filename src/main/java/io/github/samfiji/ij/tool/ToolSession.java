@@ -69,7 +69,7 @@ public final class ToolSession implements AutoCloseable {
 		this.access = access;
 		this.multimask = access.options().multimask() == MultimaskMode.ALL ? MultimaskMode.BEST : access.options()
 			.multimask();
-		this.planes = new SessionPlanes(this, multimask);
+		this.planes = new SessionPlanes(this, access, multimask);
 		this.accepted = accepted;
 		this.listener = listener;
 		this.plane = image.getCurrentSlice();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.ImagePlus;
 import ij.process.ByteProcessor;
 
+import io.github.samfiji.engine.operation.ImageInput;
 import io.github.samfiji.engine.AnalyticMasks;
 import io.github.samfiji.engine.TinyModels;
 import io.github.samfiji.engine.cache.EmbeddingCache;
@@ -216,7 +217,7 @@ class ToolLargePlaneTest {
 		ImagePlusPlanes planes = new ImagePlusPlanes(image);
 		for (String line : listener.macro) {
 			String options = line.substring(line.indexOf("Segment Object\", \"") + 18, line.lastIndexOf("\");"));
-			replayed.add(ObjectDecoding.segment(segmenter(content, EncodingOptions.whole()), planes, ObjectMacro.parse(
+			replayed.add(ObjectDecoding.segment(segmenter(content, EncodingOptions.whole()), ImageInput.of(planes), ObjectMacro.parse(
 				options, "tiny", 1), TaskMonitor.NONE));
 		}
 		assertArrayEquals((short[]) accepted.outputs().labels().getProcessor().getPixels(), (short[]) replayed.outputs()
@@ -225,7 +226,7 @@ class ToolLargePlaneTest {
 			assertEquals(accepted.objects().get(i).region(), replayed.objects().get(i).region());
 
 		String whole = listener.macro.get(0).replace(" encoding=tiles", " encoding=whole");
-		SegmentedObject onWhole = ObjectDecoding.segment(segmenter(content, EncodingOptions.defaults()), planes,
+		SegmentedObject onWhole = ObjectDecoding.segment(segmenter(content, EncodingOptions.defaults()), ImageInput.of(planes),
 			ObjectMacro.parse(whole.substring(whole.indexOf("Segment Object\", \"") + 18, whole.lastIndexOf("\");")),
 				"tiny", 1), TaskMonitor.NONE);
 		assertEquals("whole", onWhole.region());
