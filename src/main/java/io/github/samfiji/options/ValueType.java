@@ -125,6 +125,24 @@ public abstract class ValueType<T> {
 		};
 	}
 
+	/** Text that must not be empty (e.g. a model id), trimmed; written in brackets in macro options. */
+	public static ValueType<String> nonEmptyText(String hint) {
+		return new ValueType<String>(Kind.TEXT) {
+
+			@Override
+			public String parse(String text) {
+				if (text.trim().isEmpty()) throw new IllegalArgumentException("must not be empty: give " + hint);
+				return text.trim();
+			}
+
+			@Override
+			public boolean isFreeText() { return true; }
+
+			@Override
+			public String hint() { return hint; }
+		};
+	}
+
 	/** A file ({@link Kind#DIRECTORY}: a directory) path; empty text is no path ({@code null}). */
 	public static ValueType<Path> path(Kind kind) {
 		if (kind != Kind.FILE && kind != Kind.DIRECTORY) throw new IllegalArgumentException("A path is a file or a directory");

@@ -120,4 +120,14 @@ class OptionValuesTest {
 		assertEquals(io.github.samfiji.engine.auto.AutomaticOptions.defaults().toString(), EngineSettings.automatic(e)
 			.toString());
 	}
+
+	@Test
+	void emptyValuesOfRequiredOrNamingOptionsAreRefused() {
+		assertEquals("--out needs a value: --out DIR", assertThrows(OptionException.class, () -> OptionValues.parse(
+			Operation.SEGMENT, Front.CLI, map("image", "a", "prompts", "p", "out", ""))).getMessage());
+		assertEquals("--model must not be empty: give ID|DESCRIPTOR.json", message(Operation.SEGMENT, Front.CLI, "model",
+			" "));
+		assertEquals("model is given twice", assertThrows(OptionException.class, () -> MacroOptionText.parse(
+			"model=a threads=1 model=b")).getMessage());
+	}
 }
