@@ -12,6 +12,7 @@ import java.awt.Color;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -22,7 +23,8 @@ import javax.imageio.ImageIO;
 /**
  * Writes {@link SegmentationOutputs} into a directory: {@value #LABELS}, {@value #ROIS}, {@value #TABLE} and an
  * {@value #OVERLAY} preview of the outlines on the first slice that has objects. Each file is written atomically
- * (never half-written); existing files of these names are replaced.
+ * (never half-written); existing files of these names are replaced. The same outputs give the same bytes: no file
+ * records when or where it was written.
  */
 public final class OutputWriter {
 
@@ -30,6 +32,12 @@ public final class OutputWriter {
 	public static final String ROIS = "RoiSet.zip";
 	public static final String TABLE = "results.csv";
 	public static final String OVERLAY = "overlay.png";
+
+	/**
+	 * The time stamp of every entry of {@value #ROIS}: fixed, so that the same objects give the same bytes (a batch
+	 * and the single-image command line, a run and its rerun), whatever the clock and time zone.
+	 */
+	private static final LocalDateTime ROI_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
 	private OutputWriter() {}
 
@@ -53,7 +61,9 @@ public final class OutputWriter {
 		for (Roi roi : outputs.rois()) {
 			String name = roi.getName();
 			for (int i = 2; !names.add(name); i++) name = roi.getName() + "-" + i;
-			zip.putNextEntry(new ZipEntry(name + ".roi"));
+			ZipEntry entry = new ZipEntry(name + ".roi");
+			entry.setTimeLocal(ROI_TIME);
+			zip.putNextEntry(entry);
 			encoder.write(roi);
 			data.flush();
 		}
