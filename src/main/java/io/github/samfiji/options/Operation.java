@@ -19,7 +19,12 @@ public enum Operation {
 	/** The interactive tool's options ("SAM Options..."). */
 	TOOL("tool", "SAM Options", "the interactive SAM tool's options (and the defaults its objects are recorded with)."),
 	/** One object from textual prompts, as the tool records it ("Segment Object"). */
-	OBJECT("object", "Segment Object", "one object from prompts given as text, as the SAM tool records it.");
+	OBJECT("object", "Segment Object", "one object from prompts given as text, as the SAM tool records it."),
+	/**
+	 * One of the command line's operations over many images ({@code sam batch OP}): its own options (where the images
+	 * are, where the outputs go, where it runs) plus the operation's, which apply to every image.
+	 */
+	BATCH("batch", "Batch", "an operation over many images (a manifest or a folder), in this process or on Apache Spark; resumable.");
 
 	private final String key;
 	private final String title;
