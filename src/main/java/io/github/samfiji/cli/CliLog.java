@@ -24,9 +24,14 @@ final class CliLog {
 
 	/** Appends the error's stack trace; returns the log file, or {@code null} when it cannot be written. */
 	static Path write(Throwable error) {
-		Path log = file();
 		StringWriter trace = new StringWriter();
 		error.printStackTrace(new PrintWriter(trace));
+		return write(trace.toString());
+	}
+
+	/** Appends a stack trace given as text (e.g. one a batch task sent back); returns the log file or {@code null}. */
+	static Path write(String trace) {
+		Path log = file();
 		try {
 			Files.createDirectories(log.toAbsolutePath().getParent());
 			if (Files.exists(log) && Files.size(log) > MAX_BYTES) Files.delete(log);

@@ -1,7 +1,6 @@
 package io.github.samfiji.cli;
 
 import static io.github.samfiji.options.OptionTable.IMAGE;
-import static io.github.samfiji.options.OptionTable.OBJECT_SOURCE;
 import static io.github.samfiji.options.OptionTable.OUTPUT_DIRECTORY;
 import static io.github.samfiji.options.OptionTable.PROMPT_SOURCE;
 import static io.github.samfiji.options.OptionTable.OBJECTS;
@@ -20,6 +19,7 @@ import io.github.samfiji.ij.Evaluations;
 import io.github.samfiji.ij.ImageRequests;
 import io.github.samfiji.ij.OutputWriter;
 import io.github.samfiji.ij.SegmentationOutputs;
+import io.github.samfiji.options.CliFlags;
 import io.github.samfiji.options.ErrorMessages;
 import io.github.samfiji.options.Front;
 import io.github.samfiji.options.Operation;
@@ -32,7 +32,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -65,6 +64,7 @@ public final class SamCli {
 			return args.length == 0 ? 2 : 0;
 		}
 		if (args[0].equals("models")) return models(args);
+		if (args[0].equals("batch")) return BatchCommand.standard(out, err).run(args);
 		Operation op = Operation.byKey(args[0]);
 		if (op == null || !Arrays.asList(OptionHelp.CLI_OPERATIONS).contains(op)) {
 			err.println("sam: unknown operation '" + args[0] + "'");
@@ -98,8 +98,7 @@ public final class SamCli {
 			OutputWriter.checkLocation(outDir, null);
 			ImagePlus image = ImageRequests.openImage(values.get(IMAGE));
 			OutputWriter.checkLocation(outDir, image);
-			if (values.operation() != Operation.EVERYTHING) values = values.operation() == Operation.REFINE ? values.with(
-				OBJECT_SOURCE, "File") : values.with(PROMPT_SOURCE, "File");
+			values = ImageRequests.fromFiles(values);
 			Runtime.getRuntime().addShutdownHook(hook);
 			hooked = true;
 			SegmentationOutputs outputs = ImageRequests.run(SamServices.current().engine(), image, values, null, monitor);
@@ -175,25 +174,7 @@ public final class SamCli {
 	 * @throws OptionException for a word that is not a flag, or a flag given twice
 	 */
 	static Map<String, String> flags(Operation op, String[] args) {
-		Map<String, String> flags = new LinkedHashMap<>();
-		for (int i = 1; i < args.length; i++) {
-			String arg = args[i];
-			if (arg.equals("--help") || arg.equals("-h")) return null;
-			if (!arg.startsWith("--") || arg.length() == 2) throw new OptionException("expected an option such as " +
-				IMAGE.spelling(Front.CLI) + ", got '" + arg + "'");
-			String name = arg.substring(2), value = null;
-			int eq = name.indexOf('=');
-			if (eq >= 0) {
-				value = name.substring(eq + 1);
-				name = name.substring(0, eq);
-			}
-			boolean yesNo = OptionValues.find(op, Front.CLI, name).type().kind() == io.github.samfiji.options.ValueType.Kind.BOOLEAN;
-			if (value == null && i + 1 < args.length && (!yesNo || args[i + 1].matches("(?i)true|false")) && !args[i + 1]
-				.startsWith("--")) value = args[++i];
-			if (flags.containsKey(name)) throw new OptionException("--" + name + " is given twice");
-			flags.put(name, value);
-		}
-		return flags;
+		return CliFlags.parse(args, 1, name -> OptionValues.find(op, Front.CLI, name), IMAGE.spelling(Front.CLI));
 	}
 
 	private static void removeHook(Thread hook) {

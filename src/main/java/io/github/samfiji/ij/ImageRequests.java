@@ -97,6 +97,22 @@ public final class ImageRequests {
 		return r;
 	}
 
+	/**
+	 * The values with the prompts or objects taken from their files ({@code prompt_file}, {@code file}): the command
+	 * line's way (its only one), for the single-image command and batches alike.
+	 */
+	public static OptionValues fromFiles(OptionValues v) {
+		switch (v.operation()) {
+			case REFINE:
+				return v.with(OBJECT_SOURCE, "File");
+			case SEGMENT:
+			case PROPAGATE:
+				return v.with(PROMPT_SOURCE, "File");
+			default:
+				return v;
+		}
+	}
+
 	private static List<io.github.samfiji.engine.prompt.ObjectPrompt> prompts(ImagePlus image, OptionValues v,
 		boolean everyPlane) throws IOException
 	{

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
+import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,7 @@ import javax.imageio.ImageIO;
  * {@link OutputSet}: the directory holds the previous four files or the new four, never a mix or a half-written
  * file, whatever fails (an encoding error, a full disk, a read-only file) and even when the run is killed.
  * {@link #checkLocation} tells before a run whether it could write its outputs there.
+ * The same outputs give the same bytes: no file records when or where it was written.
  */
 public final class OutputWriter {
 
@@ -39,6 +41,12 @@ public final class OutputWriter {
 
 	/** The names of the files written, in the order they are written. */
 	public static final List<String> NAMES = Collections.unmodifiableList(Arrays.asList(LABELS, ROIS, TABLE, OVERLAY));
+
+	/**
+	 * The time stamp of every entry of {@value #ROIS}: fixed, so that the same objects give the same bytes (a batch
+	 * and the single-image command line, a run and its rerun), whatever the clock and time zone.
+	 */
+	private static final LocalDateTime ROI_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
 	private OutputWriter() {}
 
@@ -76,7 +84,9 @@ public final class OutputWriter {
 		for (Roi roi : outputs.rois()) {
 			String name = roi.getName();
 			for (int i = 2; !names.add(name); i++) name = roi.getName() + "-" + i;
-			zip.putNextEntry(new ZipEntry(name + ".roi"));
+			ZipEntry entry = new ZipEntry(name + ".roi");
+			entry.setTimeLocal(ROI_TIME);
+			zip.putNextEntry(entry);
 			encoder.write(roi);
 			data.flush();
 		}

@@ -21,7 +21,12 @@ public enum Operation {
 	/** One object from textual prompts, as the tool records it ("Segment Object"). */
 	OBJECT("object", "Segment Object", "one object from prompts given as text, as the SAM tool records it."),
 	/** A segmentation scored against a ground truth. */
-	EVALUATE("evaluate", "Evaluate Segmentation", "a label image scored against a ground-truth label image (precision, recall, F1, SA@0.5, mSA, mean matched IoU).");
+	EVALUATE("evaluate", "Evaluate Segmentation", "a label image scored against a ground-truth label image (precision, recall, F1, SA@0.5, mSA, mean matched IoU)."),
+	/**
+	 * One of the command line's operations over many images ({@code sam batch OP}): its own options (where the images
+	 * are, where the outputs go, where it runs) plus the operation's, which apply to every image.
+	 */
+	BATCH("batch", "Batch", "an operation over many images (a manifest or a folder), in this process or on Apache Spark; resumable.");
 
 	private final String key;
 	private final String title;

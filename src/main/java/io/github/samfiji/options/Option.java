@@ -30,6 +30,8 @@ public final class Option<T> {
 	private final Map<Operation, List<String>> choices;
 	private final boolean shared;
 	private final boolean remembered;
+	private final boolean perImage;
+	private final boolean neutral;
 
 	private Option(Builder<T> b) {
 		this.name = b.name;
@@ -45,6 +47,8 @@ public final class Option<T> {
 		this.choices = Collections.unmodifiableMap(b.choices);
 		this.shared = b.shared;
 		this.remembered = b.remembered;
+		this.perImage = b.perImage;
+		this.neutral = b.neutral;
 	}
 
 	/** Starts the declaration of an option named {@code name} (snake case) of type {@code type}. */
@@ -132,6 +136,18 @@ public final class Option<T> {
 	public boolean isRemembered() { return remembered; }
 
 	/**
+	 * Whether the option names one image's own input (the image, its prompt or object file): in a batch it is a
+	 * manifest column named after its flag, or, given as a flag, the same for every image.
+	 */
+	public boolean isPerImage() { return perImage; }
+
+	/**
+	 * Whether the value leaves what is computed unchanged (threads, a cache, where outputs or messages go): a batch
+	 * re-runs an image when any other option changed, not when only these did.
+	 */
+	public boolean isNeutral() { return neutral; }
+
+	/**
 	 * Parses a value for {@code operation}.
 	 *
 	 * @param spelled the option as the user wrote it, for the message
@@ -174,6 +190,8 @@ public final class Option<T> {
 		private final Map<Operation, List<String>> choices = new EnumMap<>(Operation.class);
 		private boolean shared;
 		private boolean remembered;
+		private boolean perImage;
+		private boolean neutral;
 
 		private Builder(String name, ValueType<T> type) {
 			if (!name.matches("[a-z][a-z0-9_]*")) throw new IllegalArgumentException("Option names are snake case: " + name);
@@ -242,6 +260,18 @@ public final class Option<T> {
 		/** Macros that leave the option out take the remembered value. */
 		Builder<T> remembered() {
 			remembered = true;
+			return this;
+		}
+
+		/** One image's own input; see {@link Option#isPerImage()}. */
+		Builder<T> perImage() {
+			perImage = true;
+			return this;
+		}
+
+		/** Does not change what is computed; see {@link Option#isNeutral()}. */
+		Builder<T> neutral() {
+			neutral = true;
 			return this;
 		}
 

@@ -11,6 +11,8 @@ import java.util.List;
 public final class OptionHelp {
 
 	private static final int WIDTH = 110;
+	/** The summary's column letter of each operation, in declaration order. */
+	private static final String LETTERS = "SERPTOVB";
 
 	private OptionHelp() {}
 
@@ -73,7 +75,45 @@ public final class OptionHelp {
 		StringBuilder s = new StringBuilder("Usage: sam OPERATION [options]   (sam OPERATION --help lists its options)\n");
 		for (Operation op : CLI_OPERATIONS)
 			s.append(String.format("  %-11s %s%n", op.key(), op.description()));
+		return s.append(String.format("  %-11s %s%n", "batch OP", Operation.BATCH.description())).toString();
+	}
+
+	/** The usage of {@code sam batch}, for {@code sam batch --help}: its form and the operations it runs. */
+	public static String batchOverview() {
+		StringBuilder s = new StringBuilder(batchSynopsis("OPERATION")).append(
+			"   (sam batch OPERATION --help lists its options)\n").append(Operation.BATCH.title()).append(": ").append(
+				Operation.BATCH.description()).append("\nOperations:\n");
+		for (Operation op : CLI_OPERATIONS)
+			s.append(String.format("  %-11s %s%n", op.key(), op.description()));
 		return s.toString();
+	}
+
+	/**
+	 * The usage of {@code sam batch OP}: the manifest's columns, batch's options, then the operation's options that
+	 * apply to every image (see {@link BatchOptions}).
+	 */
+	public static String batchUsage(Operation operation) {
+		StringBuilder s = new StringBuilder(batchSynopsis(operation.key())).append(" [options]\n").append(
+			Operation.BATCH.title()).append(" ").append(operation.key()).append(": ").append(operation.title()).append(
+				" over many images, one output folder per image.\nManifest columns: image");
+		for (Option<?> o : BatchOptions.imageColumns(operation))
+			s.append(", ").append(o.flag()).append(o.isRequiredOn(Front.CLI) ? " (or " + o.spelling(Front.CLI) +
+				" for every image)" : "");
+		s.append(", name (optional: the output folder)\nBatch options:\n");
+		List<Option<?>> own = OptionTable.of(Operation.BATCH, Front.CLI);
+		for (boolean batchOnly : new boolean[] { true, false })
+			for (Option<?> o : own)
+				if ((o.operations().size() == 1) == batchOnly) s.append(line(Operation.BATCH, o));
+		s.append("Options of ").append(operation.key()).append(", for every image:\n");
+		for (Option<?> o : BatchOptions.operationOptions(operation))
+			s.append(o.isPerImage() ? wrap("  " + o.spelling(Front.CLI) + " " + o.type().hint(), "The manifest column " + o
+				.flag() + ", or this file for every image whose row leaves it empty. " + o.description()) : line(operation,
+					o));
+		return s.toString();
+	}
+
+	private static String batchSynopsis(String operation) {
+		return "Usage: sam batch " + operation + " (--manifest FILE | --images DIR) --out DIR [--master local[N]|URL]";
 	}
 
 	private static <T> String line(Operation operation, Option<T> o) {
@@ -125,11 +165,17 @@ public final class OptionHelp {
 
 	/**
 	 * The summary for the README: which operation takes which option (S segment, E everything, R refine, P propagate,
-	 * T the tool's options, O segment object), with its flag and default.
+	 * T the tool's options, O segment object, B batch), with its flag and default.
 	 */
 	public static String summary() {
-		StringBuilder s = new StringBuilder(
-			"| option (macro key) | flag | S | E | R | P | T | O | default | values |\n|---|---|---|---|---|---|---|---|---|---|\n");
+		if (LETTERS.length() != Operation.values().length) throw new IllegalStateException("One letter per operation");
+		StringBuilder s = new StringBuilder("| option (macro key) | flag |");
+		StringBuilder rule = new StringBuilder("|---|---|");
+		for (Operation op : Operation.values()) {
+			s.append(' ').append(LETTERS.charAt(op.ordinal())).append(" |");
+			rule.append("---|");
+		}
+		s.append(" default | values |\n").append(rule).append("---|---|\n");
 		for (Option<?> o : OptionTable.all()) {
 			s.append("| `").append(o.name()).append("` | ").append(o.isOn(Front.CLI) ? "`" + o.spelling(Front.CLI) + "`"
 				: "").append(" |");
@@ -162,6 +208,9 @@ public final class OptionHelp {
 				.append("\n\n| macro key | flag | values | default | fronts | description |\n|---|---|---|---|---|---|\n");
 			for (Option<?> o : OptionTable.all())
 				if (o.isTakenBy(op)) s.append(row(op, o));
+			if (op == Operation.BATCH) s.append("\n`sam batch OP` also takes the command-line options of OP (above), for ")
+				.append("every image, except `--image`; OP's per-image files (`--prompts`, `--objects`) are manifest ")
+				.append("columns or, given as flags, the same for every image.\n");
 		}
 		return s.toString();
 	}

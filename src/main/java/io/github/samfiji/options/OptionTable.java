@@ -36,6 +36,7 @@ public final class OptionTable {
 	/** Filled, in declaration order, by each option as it is built (so first in this file). */
 	private static final List<Option<?>> DECLARED = new ArrayList<>();
 	private static final Operation[] PROMPTED = { SEGMENT, PROPAGATE };
+	/** The operations that run on a whole image (and that {@code sam batch} runs over many). */
 	private static final Operation[] BATCH = { SEGMENT, EVERYTHING, REFINE, PROPAGATE };
 	/** The operations that run a model. */
 	private static final Operation[] ALL = { SEGMENT, EVERYTHING, REFINE, PROPAGATE, TOOL, OBJECT };
@@ -48,7 +49,7 @@ public final class OptionTable {
 
 	public static final Option<Path> IMAGE = Option.of("image", ValueType.path(Kind.FILE)).label("Image")
 		.describe("The image to segment (anything ImageJ opens: TIFF, PNG, ...); it is only read.").in(BATCH)
-		.only(Front.CLI).requiredOn(Front.CLI).build();
+		.only(Front.CLI).requiredOn(Front.CLI).perImage().build();
 
 	public static final Option<String> PROMPT_SOURCE = Option.of("prompts", ValueType.choice("ROI Manager",
 		"Active selection", "File")).label("Prompts").defaultValue("ROI Manager").describe(
@@ -58,7 +59,7 @@ public final class OptionTable {
 	public static final Option<Path> PROMPT_FILE = Option.of("prompt_file", ValueType.path(Kind.FILE)).flag("prompts")
 		.label("Prompt file").describe(
 			"With prompts=File (always on the command line): a CSV (object,kind,x,y,width,height,label,slice) or an ImageJ RoiSet.zip or .roi.")
-		.in(PROMPTED).requiredOn(Front.CLI).build();
+		.in(PROMPTED).requiredOn(Front.CLI).perImage().build();
 
 	public static final Option<Boolean> EVERY_PLANE = Option.of("every_plane", ValueType.bool()).label("Every plane")
 		.defaultValue(false).describe("Apply prompts without a stack position to every plane, as one object.").in(
@@ -76,7 +77,7 @@ public final class OptionTable {
 	public static final Option<Path> OBJECTS_FILE = Option.of("file", ValueType.path(Kind.FILE)).flag("objects")
 		.label("File").describe(
 			"With source=File (always on the command line): a label image file (one whole-number value per object, 0 = background), an ImageJ RoiSet.zip or a .roi.")
-		.in(REFINE).only(Front.FIJI, Front.CLI).requiredOn(Front.CLI).build();
+		.in(REFINE).only(Front.FIJI, Front.CLI).requiredOn(Front.CLI).perImage().build();
 
 	public static final Option<Boolean> ADD_POINT = Option.of("add_point", ValueType.bool()).label(
 		"Add interior point").defaultValue(false).describe(
@@ -325,12 +326,13 @@ public final class OptionTable {
 		.in(ALL).shared().build();
 
 	public static final Option<Integer> THREADS = Option.of("threads", ValueType.integer(0, maxThreads(), "0-(4 x cores)")).label(
-		"Threads").defaultValue(0).describe("Threads per model run; 0 uses all cores.").in(ALL).shared().build();
+		"Threads").defaultValue(0).describe("Threads per model run; 0 uses all cores.").in(ALL).shared().neutral()
+		.build();
 
 	public static final Option<Path> CACHE_DIRECTORY = Option.of("cache_directory", ValueType.path(Kind.DIRECTORY))
 		.flag("cache-dir").label("Disk cache directory").describe(
 			"If set, embeddings are kept here (besides memory) and never computed twice for the same planes.").in(ALL)
-		.shared().remembered().build();
+		.shared().remembered().neutral().build();
 
 	// --- evaluation
 
@@ -373,11 +375,36 @@ public final class OptionTable {
 	public static final Option<Path> OUTPUT_DIRECTORY = Option.of("output_directory", ValueType.path(Kind.DIRECTORY))
 		.flag("out").label("Output directory").describe(
 			"If set (always on the command line), labels.tif, RoiSet.zip, results.csv and overlay.png are written here, as one set.")
-		.in(BATCH).requiredOn(Front.CLI).build();
+		.in(BATCH).requiredOn(Front.CLI).neutral().build();
 
 	public static final Option<Boolean> VERBOSE = Option.of("verbose", ValueType.bool()).label("Verbose").defaultValue(
 		false).describe("On failure, also print the chain of causes (the log always has the details).").in(SEGMENT,
-			EVERYTHING, REFINE, PROPAGATE, EVALUATE).only(Front.CLI).build();
+			EVERYTHING, REFINE, PROPAGATE, EVALUATE).in(Operation.BATCH).only(Front.CLI).neutral().build();
+
+	// --- batch runs (sam batch OP): where the images are, where their outputs go, where it runs
+
+	public static final Option<Path> MANIFEST = Option.of("manifest", ValueType.path(Kind.FILE)).label("Manifest")
+		.describe(
+			"A CSV with one row per image: column image (a path or a Hadoop file system URI), prompts (segment, propagate) or objects (refine) unless given as a flag, and optionally name (the image's output folder; default: the file name without extension). Relative paths are relative to the manifest.")
+		.in(Operation.BATCH).only(Front.CLI).build();
+
+	public static final Option<Path> IMAGES = Option.of("images", ValueType.path(Kind.DIRECTORY)).label("Images")
+		.describe("Instead of a manifest: the files of this folder whose names match --glob, in name order.").in(Operation.BATCH)
+		.only(Front.CLI).build();
+
+	public static final Option<String> GLOB = Option.of("glob", ValueType.text("PATTERN")).label("Glob").defaultValue(
+		"*.{tif,tiff}").describe("With --images: which file names, as a glob (e.g. '*.png', '*.{tif,png}').").in(Operation.BATCH)
+		.only(Front.CLI).build();
+
+	public static final Option<Path> BATCH_OUTPUT = Option.of("batch_output", ValueType.path(Kind.DIRECTORY)).flag(
+		"out").label("Output directory").describe(
+			"One folder per image with the operation's outputs (each published whole), status.csv (one row per image) and objects.csv (every object, with its image).")
+		.in(Operation.BATCH).only(Front.CLI).requiredOn(Front.CLI).build();
+
+	public static final Option<String> MASTER = Option.of("master", ValueType.text("local[N]|URL")).label(
+		"Spark master").describe(
+			"Run on Apache Spark: local[N] (N tasks in this process, each retried up to 4 times; local[N,F] for F tries), spark://HOST:PORT, yarn, k8s://...; left out, the images run one after another in this process.")
+		.in(Operation.BATCH).only(Front.CLI).build();
 
 	// --- the interactive tool's display
 

@@ -42,7 +42,7 @@ class OptionTableTest {
 		for (Option<?> o : new Option<?>[] { OptionTable.MODEL, OptionTable.DEVICE, OptionTable.THREADS,
 			OptionTable.CACHE_DIRECTORY, OptionTable.INTENSITY, OptionTable.ENCODING })
 			for (Operation op : Operation.values())
-				assertTrue(o.isTakenBy(op) || op == Operation.EVALUATE, op + " does not take " + o);
+				assertTrue(o.isTakenBy(op) || op == Operation.EVALUATE || op == Operation.BATCH, op + " does not take " + o);
 		for (Operation op : OptionHelp.CLI_OPERATIONS)
 			assertTrue(OptionTable.CHANNEL.isTakenBy(op) || op == Operation.EVALUATE, op + " does not take channel");
 	}

@@ -4,6 +4,8 @@ import ij.ImagePlus;
 
 import io.github.samfiji.engine.SamEngine;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.operation.ChosenPlanes;
+import io.github.samfiji.engine.operation.ImageInput;
 import io.github.samfiji.engine.plane.PlaneSource;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.result.SegmentedObject;
@@ -11,8 +13,6 @@ import io.github.samfiji.engine.segment.PlaneRegions;
 import io.github.samfiji.engine.segment.PromptSegmenter;
 import io.github.samfiji.engine.segment.SegmentationOptions;
 import io.github.samfiji.engine.task.TaskMonitor;
-import io.github.samfiji.engine.operation.ChosenPlanes;
-import io.github.samfiji.engine.operation.ImageInput;
 import io.github.samfiji.ij.ImageRequests;
 import io.github.samfiji.options.EngineSettings;
 import io.github.samfiji.options.Operation;

@@ -1,8 +1,8 @@
 package io.github.samfiji.ij.tool;
 
 import io.github.samfiji.engine.decode.MultimaskMode;
-import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.plane.ChannelChoice;
+import io.github.samfiji.engine.preprocess.IntensityMapping;
 import io.github.samfiji.engine.prompt.PromptBox;
 import io.github.samfiji.engine.prompt.PromptPoint;
 import io.github.samfiji.engine.region.EncodingMode;

@@ -2,9 +2,9 @@ package io.github.samfiji.ij.tool;
 
 import io.github.samfiji.engine.decode.MultimaskMode;
 import io.github.samfiji.engine.onnx.ImageEmbedding;
+import io.github.samfiji.engine.operation.ChosenPlanes;
 import io.github.samfiji.engine.segment.PromptSegmenter;
 import io.github.samfiji.engine.task.TaskMonitor;
-import io.github.samfiji.engine.operation.ChosenPlanes;
 import io.github.samfiji.ij.ImageRequests;
 
 /**

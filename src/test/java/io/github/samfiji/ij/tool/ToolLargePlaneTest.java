@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.ImagePlus;
 import ij.process.ByteProcessor;
 
-import io.github.samfiji.engine.operation.ImageInput;
 import io.github.samfiji.engine.AnalyticMasks;
 import io.github.samfiji.engine.TinyModels;
 import io.github.samfiji.engine.cache.EmbeddingCache;
 import io.github.samfiji.engine.decode.MultimaskMode;
+import io.github.samfiji.engine.operation.ImageInput;
 import io.github.samfiji.engine.prompt.ObjectPrompt;
 import io.github.samfiji.engine.region.EncodingMode;
 import io.github.samfiji.engine.region.EncodingOptions;
